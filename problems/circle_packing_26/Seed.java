@@ -1,0 +1,26 @@
+import java.util.Arrays;
+
+/** Seed: 26 equal small circles on a 6 x 5 grid. Valid and weak (sum of radii about 0.96). */
+public class Seed {
+    // EVOLVE-BLOCK-START
+    public static double[][] solve() {
+        int n = 26;
+        double[][] circles = new double[n][3];
+        double radius = 0.037;
+        int cols = 6;
+        int rows = 5;
+        for (int i = 0; i < n; i++) {
+            int col = i % cols;
+            int row = i / cols;
+            circles[i][0] = (col + 0.5) / cols;
+            circles[i][1] = (row + 0.5) / rows;
+            circles[i][2] = radius;
+        }
+        return circles;
+    }
+    // EVOLVE-BLOCK-END
+
+    public static void main(String[] args) {
+        System.out.println(Arrays.deepToString(solve()));
+    }
+}

@@ -1,0 +1,10 @@
+package dev.thetaevolve.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top command; each capability adds a subcommand. */
+@Command(name = "thetaevolve", mixinStandardHelpOptions = true, version = "thetaevolve 0.1.0",
+        description = "Evolve programs that improve bounds on open mathematical problems.",
+        subcommands = {})
+public class TopCommand {
+}

@@ -1,0 +1,2 @@
+/** The in-memory program index: islands, a MAP-Elites grid, an elite archive, parent selection, migration and eviction. */
+package dev.thetaevolve.database;

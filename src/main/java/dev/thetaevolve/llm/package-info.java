@@ -1,0 +1,2 @@
+/** Sampling from OpenAI-compatible inference servers: batching, bounded concurrency, retries and budgets. */
+package dev.thetaevolve.llm;

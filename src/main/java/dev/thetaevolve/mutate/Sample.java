@@ -1,0 +1,18 @@
+package dev.thetaevolve.mutate;
+
+/**
+ * One raw sample from a mutator: text holding SEARCH/REPLACE blocks (or one fenced java block for a full
+ * rewrite), exactly what the apply and lazy path consumes.
+ *
+ * @param text             the raw answer, possibly with a {@code <think>} section
+ * @param summary          a one-line description of the mutation, for the store
+ * @param promptTokens     tokens sent (0 for the built-in mutator)
+ * @param reasoningTokens  tokens inside {@code <think>} (0 when none)
+ * @param completionTokens tokens generated in all
+ * @param model            which model or mutator produced it
+ */
+public record Sample(String text, String summary, int promptTokens, int reasoningTokens, int completionTokens, String model) {
+    public static Sample builtin(String text, String summary) {
+        return new Sample(text, summary, 0, 0, 0, "builtin");
+    }
+}
