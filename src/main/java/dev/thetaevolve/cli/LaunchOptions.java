@@ -1,5 +1,9 @@
 package dev.thetaevolve.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Turns the argv flags that must be known before Quarkus boots into system properties. */
@@ -7,26 +11,54 @@ final class LaunchOptions {
     private LaunchOptions() {
     }
 
-    static void apply(String[] args) {
+    /** Applies the flags; returns an error message for a database that cannot be used, else null. */
+    static String apply(String[] args) {
         boolean serve = args.length > 0 && args[0].equals("serve");
         // overwrite every time: system properties persist across launches inside one test JVM
         System.setProperty("quarkus.http.host-enabled", Boolean.toString(serve));
         String port = value(args, "--port");
         if (serve && port != null) System.setProperty("quarkus.http.port", port);
         String db = value(args, "--db");
-        if (db != null) {
-            System.setProperty("quarkus.datasource.jdbc.url", toJdbcUrl(db));
-        } else {
+        if (db == null) {
             System.clearProperty("quarkus.datasource.jdbc.url");
+            return null;
         }
+        if (!db.startsWith("jdbc:")) {
+            String problem = checkH2File(db);
+            if (problem != null) return problem;
+        }
+        System.setProperty("quarkus.datasource.jdbc.url", toJdbcUrl(db));
+        return null;
     }
 
     /** A JDBC URL is kept; a path becomes an H2 file database that two processes may open at once. */
     static String toJdbcUrl(String db) {
         if (db.startsWith("jdbc:")) return db;
+        return "jdbc:h2:file:" + h2Base(db) + ";AUTO_SERVER=TRUE";
+    }
+
+    private static String h2Base(String db) {
         String p = Path.of(db).toAbsolutePath().toString();
-        if (p.endsWith(".mv.db")) p = p.substring(0, p.length() - ".mv.db".length());
-        return "jdbc:h2:file:" + p + ";AUTO_SERVER=TRUE";
+        return p.endsWith(".mv.db") ? p.substring(0, p.length() - ".mv.db".length()) : p;
+    }
+
+    /** An existing file must be an H2 database; a new one needs a writable folder. */
+    static String checkH2File(String db) {
+        Path file = Path.of(h2Base(db) + ".mv.db");
+        if (Files.exists(file)) {
+            if (!Files.isReadable(file)) return "cannot read database " + file + ": permission denied";
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(3);
+                if (!new String(head, StandardCharsets.ISO_8859_1).equals("H:2")) return "cannot read database " + file + ": not an H2 database file";
+            } catch (IOException e) {
+                return "cannot read database " + file + ": " + e.getMessage();
+            }
+            return null;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        while (dir != null && !Files.exists(dir)) dir = dir.getParent();
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) return "cannot create database " + file + ": folder not writable";
+        return null;
     }
 
     private static String value(String[] args, String flag) {

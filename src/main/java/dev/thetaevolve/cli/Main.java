@@ -18,12 +18,47 @@ public class Main implements QuarkusApplication {
     CommandLine.IFactory factory;
 
     public static void main(String... args) {
-        LaunchOptions.apply(args);
-        Quarkus.run(Main.class, args);
+        String bad = LaunchOptions.apply(args);
+        if (bad != null) {
+            System.err.println("error: " + bad);
+            System.exit(2);
+        }
+        Quarkus.run(Main.class, (code, failure) -> {
+            if (failure != null) {
+                // start-up failed: almost always the database (unreadable file, wrong URL, server down)
+                System.err.println("error: cannot start: " + rootMessage(failure));
+                System.exit(2);
+            }
+            System.exit(code);
+        }, args);
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        String msg = t.getMessage();
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+            if (c.getMessage() != null) msg = c.getMessage();
+        }
+        return msg == null ? t.toString() : msg.lines().findFirst().orElse(msg);
     }
 
     @Override
     public int run(String... args) {
-        return new CommandLine(TopCommand.class, factory).execute(args);
+        return command(factory).execute(args);
+    }
+
+    /** The command line with the error policy: a user mistake prints one line and exits 2, never a trace. */
+    public static CommandLine command(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(TopCommand.class, factory);
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof UsageError || ex instanceof IllegalArgumentException) {
+                line.getErr().println("error: " + ex.getMessage());
+                return 2;
+            }
+            line.getErr().println("error: " + ex);
+            return 1;
+        });
+        return cl;
     }
 }

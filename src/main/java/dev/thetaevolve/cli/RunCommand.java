@@ -1,0 +1,81 @@
+package dev.thetaevolve.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thetaevolve.evolve.Engine;
+import dev.thetaevolve.evolve.EngineConfig;
+import dev.thetaevolve.problem.ProblemCatalog;
+import dev.thetaevolve.service.RunService;
+import dev.thetaevolve.service.RunSettings;
+import dev.thetaevolve.store.RunEntity;
+import jakarta.inject.Inject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+/** {@code run}: starts a new evolution run and drives it to its budget. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Start an evolution run on a problem.")
+public class RunCommand implements Callable<Integer> {
+    @Option(names = "--problem", required = true, description = "Problem id (see `problems`).")
+    String problem;
+    @Option(names = "--parents", defaultValue = "32", description = "Parents per step (P), default ${DEFAULT-VALUE}.")
+    int parents;
+    @Option(names = "--samples", defaultValue = "16", description = "Samples per parent (K), default ${DEFAULT-VALUE}.")
+    int samples;
+    @Option(names = "--workers", description = "Worker JVMs evaluating at once (default: cores).")
+    Integer workers;
+    @Option(names = "--mutator", defaultValue = "builtin", description = "builtin or llm, default ${DEFAULT-VALUE}.")
+    String mutator;
+    @Option(names = "--seed", defaultValue = "0", description = "Run seed, default ${DEFAULT-VALUE}.")
+    long seed;
+    @Option(names = "--run", description = "Run name (default: problem and time).")
+    String name;
+    @Option(names = "--tolerance", description = "Verification tolerance of the run (default: the problem's, 0 = strict).")
+    Double tolerance;
+    @Option(names = "--llm-url", description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1.")
+    String llmUrl;
+    @Option(names = "--llm-model", description = "Model name served there.")
+    String llmModel;
+    @Option(names = "--llm-key-env", description = "Environment variable holding the API key (never stored).")
+    String llmKeyEnv;
+    @Option(names = "--lazy-level2", description = "Also penalize children equal to any program of the run.")
+    boolean lazyLevel2;
+    @Option(names = "--async", description = "Steady-state mode without a step barrier (inference only).")
+    boolean async;
+    @Mixin
+    BudgetOptions budget;
+
+    @Inject
+    RunService runs;
+    @Inject
+    ProblemCatalog catalog;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public Integer call() {
+        if (catalog.spec(problem).isEmpty()) throw new UsageError("unknown problem '" + problem + "'; run `problems` to list them");
+        int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        EngineConfig engine;
+        RunSettings settings;
+        try {
+            engine = EngineConfig.builder().parents(parents).samples(samples).seed(seed)
+                    .tolerance(tolerance == null ? catalog.spec(problem).get().defaultTolerance() : tolerance)
+                    .lazyLevel2(lazyLevel2).async(async).build();
+            settings = new RunSettings(problem, mutator, budget.stepsOrDefault(), budget.minutesOrZero(), w, engine, llmUrl, llmModel, llmKeyEnv);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageError(e.getMessage());
+        }
+        String runName = name != null ? name : problem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        RunEntity run;
+        try {
+            run = runs.create(runName, settings);
+        } catch (IllegalStateException e) {
+            throw new UsageError(e.getMessage());
+        }
+        return Drive.drive(runs, run, settings, budget.json, json);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.thetaevolve.service;
+
+import dev.thetaevolve.evolve.EngineConfig;
+
+/**
+ * What a user asks of a run, as stored with it (JSON). Never holds an API key: only the name of the
+ * environment variable that has it.
+ *
+ * @param steps     steps to run (0 = no step limit)
+ * @param minutes   wall-clock budget (0 = none)
+ * @param workers   worker JVMs for this run
+ */
+public record RunSettings(String problem, String mutator, int steps, double minutes, int workers, EngineConfig engine,
+                          String llmUrl, String llmModel, String llmKeyEnv) {
+
+    public RunSettings {
+        if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got '" + steps + "'");
+        if (!(minutes >= 0)) throw new IllegalArgumentException("minutes must be >= 0, got '" + minutes + "'");
+        if (workers < 1) throw new IllegalArgumentException("workers must be >= 1, got '" + workers + "'");
+        if (!mutator.equals("builtin") && !mutator.equals("llm")) {
+            throw new IllegalArgumentException("mutator must be builtin or llm, got '" + mutator + "'");
+        }
+        if (mutator.equals("llm") && (llmUrl == null || llmModel == null)) {
+            throw new IllegalArgumentException("--mutator llm needs --llm-url and --llm-model");
+        }
+    }
+
+    /** The same settings with a new budget (resume). */
+    public RunSettings withBudget(int newSteps, double newMinutes) {
+        return new RunSettings(problem, mutator, newSteps, newMinutes, workers, engine, llmUrl, llmModel, llmKeyEnv);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.thetaevolve.store;
+
+import java.util.Map;
+
+/** Counts of a run's programs by ladder position, read straight from the store. */
+public record RunCounts(String run, long programs, long valid, long lazy, long noDiff, Map<String, Long> errors,
+                        int committedSteps, long distinctIds) {
+}
