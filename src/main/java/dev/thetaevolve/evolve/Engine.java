@@ -4,6 +4,7 @@ import dev.thetaevolve.database.ProgramDatabase;
 import dev.thetaevolve.evaluate.Evaluator;
 import dev.thetaevolve.evaluate.Verdict;
 import dev.thetaevolve.mutate.CodeNormalizer;
+import dev.thetaevolve.mutate.DiffFormat;
 import dev.thetaevolve.mutate.MutationRequest;
 import dev.thetaevolve.mutate.Mutator;
 import dev.thetaevolve.mutate.Parent;
@@ -222,8 +223,8 @@ public final class Engine {
         Draft d = new Draft(parent, sample);
         DiffFormat.Result diff = DiffFormat.apply(parent.code(), sample.text(),
                 new DiffFormat.Options(config.allowOutsideBlock(), config.fullRewrite()));
-        if (!diff.changed()) {
-            return CompletableFuture.completedFuture(d.fail(ChildStatus.NO_DIFF, diff.message(), null));
+        if (!diff.hasChild()) {
+            return CompletableFuture.completedFuture(d.fail(ChildStatus.NO_DIFF, noDiffReason(diff), null));
         }
         String code = diff.code();
         if (code.length() > config.maxCodeChars()) {
@@ -240,6 +241,15 @@ public final class Engine {
         }
         evaluated.incrementAndGet();
         return evaluator.submit(code, problem, config.tolerance()).thenApply(v -> d.verdict(code, v));
+    }
+
+    private static String noDiffReason(DiffFormat.Result diff) {
+        return switch (diff.status()) {
+            case NO_BLOCKS -> "no SEARCH/REPLACE block found" + (diff.malformed() > 0 ? " (" + diff.malformed() + " with broken markers)" : "");
+            case NONE_APPLIED -> "none of the " + diff.unmatched() + " SEARCH blocks matched the parent's lines exactly";
+            case OUTSIDE_EVOLVE_BLOCK -> "the change touches code outside the EVOLVE-BLOCK";
+            default -> diff.status().name();
+        };
     }
 
     /** A child before its id is known. */
