@@ -27,11 +27,7 @@ final class InProcessEvaluator implements Evaluator {
         try {
             SimpleCompiler c = new SimpleCompiler();
             c.cook(source);
-            Method solve = null;
-            for (Class<?> k : c.getClassLoader().loadClass(className(source)).getDeclaredClasses()) {
-                solve = k.getDeclaredMethod("solve");
-            }
-            if (solve == null) solve = c.getClassLoader().loadClass(className(source)).getDeclaredMethod("solve");
+            Method solve = c.getClassLoader().loadClass(className(source)).getDeclaredMethod("solve");
             if (!Modifier.isStatic(solve.getModifiers())) return Verdict.failed(ErrorKind.COMPILE, "solve() must be static", Tier.JANINO, 0, 0);
             out = solve.invoke(null);
         } catch (org.codehaus.commons.compiler.CompileException e) {
