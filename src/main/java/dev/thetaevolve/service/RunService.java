@@ -3,37 +3,92 @@ package dev.thetaevolve.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thetaevolve.evaluate.Evaluator;
+import dev.thetaevolve.evolve.ChildRecord;
 import dev.thetaevolve.evolve.Engine;
+import dev.thetaevolve.evolve.ProgramMeta;
+import dev.thetaevolve.evolve.RunStore;
 import dev.thetaevolve.evolve.StepSummary;
 import dev.thetaevolve.mutate.Mutator;
+import dev.thetaevolve.mutate.Parent;
 import dev.thetaevolve.problem.Problem;
 import dev.thetaevolve.problem.ProblemCatalog;
+import dev.thetaevolve.store.LeaseStore;
 import dev.thetaevolve.store.PanacheRunStore;
 import dev.thetaevolve.store.RunEntity;
 import dev.thetaevolve.store.StoreService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * Run lifecycles shared by the CLI and the REST API: create a run, drive it to its budget, resume it.
- * Driving happens on the caller's thread.
+ *
+ * <p>Driving happens on the caller's thread and only under the run's lease ({@link Leases}): a process
+ * that does not hold it never commits a step, and it renews the lease right before every commit, so two
+ * processes sharing one database can never both write one run. The budget of a drive (a target step
+ * and a wall-clock allowance) is stored with the run, so a run taken over after a crash or a restart
+ * continues with what is left of it.
  */
 @ApplicationScoped
 public class RunService {
 
-    /** Told after every committed step; may be called from the driving thread only. */
+    /** Told after every committed step, on the driving thread. */
     public interface Listener {
         void onStep(StepSummary step, Engine engine);
     }
 
+    /** How a drive ended. DETACHED: the lease was lost or the process is shutting down; the run stays RUNNING for its next holder. */
+    public enum Outcome { FINISHED, STOPPED, DETACHED }
+
+    /** Stops or detaches a drive from another thread; effective after the step in progress. */
+    public static final class Control {
+        private volatile boolean stop;
+        private volatile boolean detach;
+        private volatile Engine engine;
+
+        public void stop() {
+            stop = true;
+            halt();
+        }
+
+        public void detach() {
+            detach = true;
+            halt();
+        }
+
+        public Engine engine() {
+            return engine;
+        }
+
+        void attach(Engine e) {
+            engine = e;
+            if (stop || detach) e.requestStop();
+        }
+
+        private void halt() {
+            Engine e = engine;
+            if (e != null) e.requestStop();
+        }
+    }
+
     @Inject
     StoreService store;
+    @Inject
+    LeaseStore leaseStore;
+    @Inject
+    Leases leases;
     @Inject
     ProblemCatalog catalog;
     @Inject
     ObjectMapper json;
     @Inject
     Components components;
+    @Inject
+    RunMetrics metrics;
+    @Inject
+    Leaderboards leaderboards;
 
     /**
      * Creates a run row for new settings.
@@ -63,32 +118,117 @@ public class RunService {
     }
 
     /**
-     * Drives a run until its budget (steps and/or minutes, counted from now) is spent or a stop is asked
-     * for. Starts from the seed when nothing is committed, else resumes after the last committed step.
+     * Drives a run on this thread until the budget (steps and/or minutes, counted from now) is spent or a
+     * stop is asked for. Starts from the seed when nothing is committed, else resumes after the last
+     * committed step.
+     *
+     * @throws Conflict when another live process holds the run's lease
      */
-    public Engine drive(RunEntity run, RunSettings budget, Listener listener, java.util.function.Consumer<Engine> onEngine) {
-        Problem problem = catalog.problem(run.problem);
-        PanacheRunStore runStore = new PanacheRunStore(store, run.id);
-        store.setStatus(run.id, "RUNNING", null);
-        long deadline = budget.minutes() > 0 ? System.nanoTime() + (long) (budget.minutes() * 60e9) : Long.MAX_VALUE;
-        try (Evaluator evaluator = components.evaluator(budget.workers());
-             Mutator mutator = components.mutator(budget)) {
-            boolean fresh = store.run(run.id).programs == 0;
-            Engine engine = fresh
-                    ? Engine.start(problem, budget.engine(), evaluator, mutator, runStore, System::nanoTime)
-                    : Engine.resume(problem, budget.engine(), evaluator, mutator, runStore, System::nanoTime);
-            if (onEngine != null) onEngine.accept(engine);
-            int done = 0;
-            while (!engine.stopRequested() && (budget.steps() == 0 || done < budget.steps()) && System.nanoTime() < deadline) {
-                StepSummary s = engine.step();
-                done++;
-                if (listener != null) listener.onStep(s, engine);
+    public Engine drive(RunEntity run, RunSettings budget, Listener listener, Consumer<Engine> onEngine) {
+        Control control = new Control();
+        Leases.Lease lease = begin(run, control, budget);
+        try (lease) {
+            drive(run, lease, control, (s, e) -> {
+                if (listener != null) listener.onStep(s, e);
+            }, onEngine);
+            return control.engine();
+        }
+    }
+
+    /**
+     * Takes a run's lease, marks it RUNNING and, when {@code budget} is given, records it as the budget of
+     * this drive counted from the run's current step (null keeps the stored budget: a resume after a crash).
+     *
+     * @throws Conflict when another live process holds the lease
+     */
+    public Leases.Lease begin(RunEntity run, Control control, RunSettings budget) {
+        Leases.Lease lease = leases.tryAcquire(run.id, control::detach);
+        if (lease == null) {
+            throw new Conflict("run '" + run.name + "' is being driven by another process (" + leases.holder(run.id) + ")");
+        }
+        if (budget != null) {
+            int committed = store.committedSteps(run.id);
+            leaseStore.setBudget(run.id, budget.steps() > 0 ? committed + budget.steps() : null,
+                    budget.minutes() > 0 ? (long) (budget.minutes() * 60_000) : null);
+        }
+        leaseStore.setStatus(run.id, leases.owner(), "RUNNING", null);
+        return lease;
+    }
+
+    /**
+     * Drives a run whose lease this thread holds, until its stored budget is spent, a stop is asked for
+     * ({@link Control#stop()} or the status STOPPING set by any process), or the lease is lost. Sets the
+     * final status (FINISHED, STOPPED; FAILED with a message on an error) unless detached, and offers the
+     * run's best to its leaderboard.
+     */
+    public Outcome drive(RunEntity run, Leases.Lease lease, Control control, Listener listener, Consumer<Engine> onEngine) {
+        String owner = leases.owner();
+        try {
+            Problem problem = catalog.problem(run.problem);
+            RunSettings settings = settings(run);
+            RunEntity now = store.run(run.id);
+            Integer target = now.targetStep;
+            Long budgetMillis = now.budgetMillis;
+            long driven = now.drivenMillis;
+            try (Evaluator evaluator = components.evaluator(settings.workers());
+                 Mutator mutator = MeteredParts.mutator(components.mutator(settings), metrics)) {
+                RunStore runStore = guarded(MeteredParts.store(new PanacheRunStore(store, run.id), metrics), lease);
+                long last = System.nanoTime();
+                Engine engine = now.programs == 0
+                        ? Engine.start(problem, settings.engine(), evaluator, mutator, runStore, System::nanoTime)
+                        : Engine.resume(problem, settings.engine(), evaluator, mutator, runStore, System::nanoTime);
+                control.attach(engine);
+                if (onEngine != null) onEngine.accept(engine);
+                metrics.best(run.name, engine.bestScore());
+                while (!engine.stopRequested() && (target == null || engine.committedSteps() < target)
+                        && (budgetMillis == null || driven < budgetMillis)) {
+                    StepSummary s = engine.step();
+                    long t = System.nanoTime();
+                    long spent = (t - last) / 1_000_000;
+                    last = t;
+                    driven += spent;
+                    metrics.onStep(s.millis());
+                    metrics.best(run.name, engine.bestScore());
+                    if (!lease.renew(spent)) break;
+                    if ("STOPPING".equals(store.run(run.id).status)) control.stop();
+                    if (listener != null) listener.onStep(s, engine);
+                }
             }
-            store.setStatus(run.id, engine.stopRequested() ? "STOPPED" : "FINISHED", null);
-            return engine;
+            leaderboards.offerRunBest(run.id);
+            if (lease.lost() || control.detach) return Outcome.DETACHED;
+            boolean stopped = control.stop;
+            leaseStore.setStatus(run.id, owner, stopped ? "STOPPED" : "FINISHED", null);
+            return stopped ? Outcome.STOPPED : Outcome.FINISHED;
         } catch (RuntimeException e) {
-            store.setStatus(run.id, "FAILED", String.valueOf(e.getMessage()));
+            if (lease.lost()) return Outcome.DETACHED;
+            leaseStore.setStatus(run.id, owner, "FAILED", String.valueOf(e.getMessage()));
             throw e;
         }
+    }
+
+    /** Renews the lease right before each commit: a process whose lease was taken over can never commit. */
+    private static RunStore guarded(RunStore inner, Leases.Lease lease) {
+        return new RunStore() {
+            @Override
+            public void commitStep(StepSummary step, List<ChildRecord> children) {
+                if (!lease.renew(0)) throw new IllegalStateException("lost the lease of run " + lease.runId() + " before committing step " + step.step());
+                inner.commitStep(step, children);
+            }
+
+            @Override
+            public int committedSteps() {
+                return inner.committedSteps();
+            }
+
+            @Override
+            public void forEachProgram(Consumer<ProgramMeta> sink) {
+                inner.forEachProgram(sink);
+            }
+
+            @Override
+            public Parent parent(long id) {
+                return inner.parent(id);
+            }
+        };
     }
 }

@@ -3,7 +3,7 @@ package dev.thetaevolve.store;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Panache repositories of the three tables. */
+/** Panache repositories of the tables. */
 public final class Repositories {
     private Repositories() {
     }
@@ -24,5 +24,13 @@ public final class Repositories {
 
     @ApplicationScoped
     public static class Steps implements PanacheRepository<StepEntity> {
+    }
+
+    @ApplicationScoped
+    public static class Leaderboard implements PanacheRepository<LeaderboardEntryEntity> {
+    }
+
+    @ApplicationScoped
+    public static class Settings implements io.quarkus.hibernate.orm.panache.PanacheRepositoryBase<SettingEntity, String> {
     }
 }

@@ -40,6 +40,11 @@ public class RunEntity {
     @Column(length = 200)
     public String leaseOwner;
     public Instant leaseUntil;
+    /** The budget of the current drive: stop once this step is committed (null = no step limit). */
+    public Integer targetStep;
+    /** The wall-clock budget of the current drive in milliseconds (null = none), and how much of it is spent. */
+    public Long budgetMillis;
+    public long drivenMillis;
     public Instant createdAt;
     public Instant updatedAt;
 }

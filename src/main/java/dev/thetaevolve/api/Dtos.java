@@ -1,0 +1,91 @@
+package dev.thetaevolve.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API's JSON shapes, as records (entities never leave the service). The web page and the CLI's REST
+ * client depend on these names: change them only together.
+ */
+public final class Dtos {
+    private Dtos() {
+    }
+
+    public record BestKnownDto(double value, String source) {
+    }
+
+    public record ShapingDto(double a, double b, double alpha, double m) {
+    }
+
+    /** GET /api/problems element. */
+    public record ProblemDto(String id, String title, String direction, String returnType, long timeLimitMillis,
+                             BestKnownDto bestKnown, Double ourBest) {
+    }
+
+    /** GET /api/problems/{id}: the list element plus the task text and the reward shaping. */
+    public record ProblemDetail(String id, String title, String direction, String returnType, long timeLimitMillis,
+                                BestKnownDto bestKnown, Double ourBest, String task, ShapingDto shaping) {
+    }
+
+    public record LlmDto(String url, String model, String keyEnv) {
+    }
+
+    /** POST /api/runs body. Absent numbers take the defaults documented on the endpoint. */
+    public record RunRequest(String problem, String mutator, Integer steps, Double minutes, Integer parents, Integer samples,
+                             Integer workers, Long seed, Double tolerance, String name, LlmDto llm) {
+    }
+
+    /** POST /api/runs/{id}/resume body (optional): the new drive's budget. */
+    public record ResumeRequest(Integer steps, Double minutes) {
+    }
+
+    public record RunRef(long id, String name, String status) {
+    }
+
+    /** Answer of stop and resume. */
+    public record RunStatus(long id, String status) {
+    }
+
+    public record RunSummary(long id, String name, String problem, String status, int step, long evaluations, long programs,
+                             Double best, Double seedScore, Instant createdAt) {
+    }
+
+    public record BestDto(Double score, Long programId) {
+    }
+
+    public record RatesDto(double validPercent, double evaluationsPerSecond) {
+    }
+
+    public record RunDetail(long id, String name, String problem, String mutator, String status, int step, long evaluations,
+                            long programs, BestDto best, Double seedScore, RatesDto rates, String message) {
+    }
+
+    public record HistoryPoint(int step, long evaluations, Double best) {
+    }
+
+    public record ProgramSummary(long id, long seq, Double score, String status, long parentSeq, int generation, int step, String summary) {
+    }
+
+    public record LineageItem(long id, long seq, Double score, String summary) {
+    }
+
+    public record ProgramDetail(long id, long runId, long seq, String status, Double score, double reward, Map<String, Double> metrics,
+                                String feedback, String summary, String tier, String code, Long parentId, List<LineageItem> lineage) {
+    }
+
+    public record EntryDto(long id, double score, String submitter, Long runId, Long programId, Instant createdAt) {
+    }
+
+    public record LeaderboardDto(String problem, String direction, BestKnownDto bestKnown, boolean beatsBestKnown, List<EntryDto> entries) {
+    }
+
+    /** POST /api/leaderboards/{problem}/submissions body. */
+    public record SubmissionRequest(JsonNode data, String submitter) {
+    }
+
+    public record SubmissionResult(EntryDto entry, long rank) {
+    }
+}

@@ -1,0 +1,87 @@
+package dev.thetaevolve.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.thetaevolve.service.Conflict;
+import dev.thetaevolve.service.InvalidConstruction;
+import dev.thetaevolve.service.NotFound;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The API's only exception mappers: every failure becomes {@link ApiError} JSON. A client's mistake is
+ * a 4xx with a message that says what to fix; a 500 means a bug here, and its details go to the log,
+ * not to the client.
+ */
+public class ErrorMappers {
+
+    static Response error(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(code, message)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFound e) {
+        return error(404, "not_found", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(Conflict e) {
+        return error(409, "conflict", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidConstruction(InvalidConstruction e) {
+        return error(422, "invalid_construction", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response badValue(IllegalArgumentException e) {
+        return error(400, "bad_request", e.getMessage());
+    }
+
+    /** Malformed JSON, or JSON of the wrong shape (a string where a number goes). */
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e) {
+        String where = e instanceof MismatchedInputException m && !m.getPath().isEmpty() ? " at '" + path(m) + "'" : "";
+        String what = e instanceof InvalidFormatException ? "a value has the wrong type" : "the body is not valid JSON for this endpoint";
+        return error(400, "bad_request", what + where + ": " + e.getOriginalMessage());
+    }
+
+    private static String path(MismatchedInputException m) {
+        StringBuilder b = new StringBuilder();
+        for (var r : m.getPath()) {
+            if (r.getFieldName() != null) b.append(b.isEmpty() ? "" : ".").append(r.getFieldName());
+            else b.append('[').append(r.getIndex()).append(']');
+        }
+        return b.toString();
+    }
+
+    /** JAX-RS's own answers (unknown path 404, wrong method 405, unsupported media type 415, …) as JSON. */
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException j) return badJson(j);
+        if (status == 413) return error(413, "too_large", "the request body is too large");
+        String code = switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal" : "bad_request";
+        };
+        return error(status, code, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        Log.error("unexpected error in a request", e);
+        return error(500, "internal", "internal error: " + e.getClass().getSimpleName() + " (details in the service log)");
+    }
+}

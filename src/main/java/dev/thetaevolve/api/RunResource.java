@@ -1,0 +1,164 @@
+package dev.thetaevolve.api;
+
+import dev.thetaevolve.api.Dtos.BestDto;
+import dev.thetaevolve.api.Dtos.HistoryPoint;
+import dev.thetaevolve.api.Dtos.ProgramSummary;
+import dev.thetaevolve.api.Dtos.RatesDto;
+import dev.thetaevolve.api.Dtos.ResumeRequest;
+import dev.thetaevolve.api.Dtos.RunDetail;
+import dev.thetaevolve.api.Dtos.RunRef;
+import dev.thetaevolve.api.Dtos.RunRequest;
+import dev.thetaevolve.api.Dtos.RunStatus;
+import dev.thetaevolve.api.Dtos.RunSummary;
+import dev.thetaevolve.problem.ProblemCatalog;
+import dev.thetaevolve.problem.ProblemSpec;
+import dev.thetaevolve.service.NotFound;
+import dev.thetaevolve.service.RunFeed;
+import dev.thetaevolve.service.RunManager;
+import dev.thetaevolve.store.RunEntity;
+import dev.thetaevolve.store.StepEntity;
+import dev.thetaevolve.store.StoreQueries;
+import dev.thetaevolve.store.StoreService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs: start, list, inspect, stop, resume, follow live, and their best programs. */
+@Path("/api/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    @Inject
+    RunManager manager;
+    @Inject
+    RunFeed feed;
+    @Inject
+    StoreService store;
+    @Inject
+    StoreQueries queries;
+    @Inject
+    ProblemCatalog catalog;
+
+    /**
+     * Starts a run at once. Defaults: mutator builtin, steps 10 (none when minutes is given), parents 32,
+     * samples 16, workers = the service's per-run maximum, seed 0, the problem's tolerance.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(RunRequest request) {
+        if (request == null) throw new IllegalArgumentException("a JSON body is required");
+        if (request.problem() == null) throw new IllegalArgumentException("problem is required");
+        ProblemSpec spec = catalog.spec(request.problem()).orElseThrow(() -> new NotFound("unknown problem '" + request.problem() + "'"));
+        RunEntity run = manager.create(request.name(), RunRequests.settings(request, spec, manager.maxWorkers()));
+        return Response.created(URI.create("/api/runs/" + run.id)).entity(new RunRef(run.id, run.name, run.status)).build();
+    }
+
+    @GET
+    public List<RunSummary> list() {
+        return store.runs().stream().map(r -> new RunSummary(r.id, r.name, r.problem, r.status, r.committedSteps, r.evaluations, r.programs,
+                r.bestScore, r.seedScore, r.createdAt)).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public RunDetail get(@PathParam("id") long id) {
+        RunEntity r = run(id);
+        StoreQueries.StepTotals t = queries.totals(id);
+        Long bestId = r.bestProgram == null ? null : queries.programId(id, r.bestProgram);
+        RatesDto rates = new RatesDto(t.children() == 0 ? 0 : 100.0 * t.valid() / t.children(),
+                t.millis() == 0 ? 0 : 1000.0 * t.evaluations() / t.millis());
+        return new RunDetail(r.id, r.name, r.problem, r.mutator, r.status, r.committedSteps, r.evaluations, r.programs,
+                new BestDto(r.bestScore, bestId), r.seedScore, rates, r.message);
+    }
+
+    @POST
+    @Path("{id}/stop")
+    public Response stop(@PathParam("id") long id) {
+        RunEntity r = manager.stop(id);
+        return Response.accepted(new RunStatus(r.id, r.status)).build();
+    }
+
+    /** Resumes with a new budget ({"steps","minutes"}; no body: the run's original budget). */
+    @POST
+    @Path("{id}/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resume(@PathParam("id") long id, ResumeRequest budget) {
+        if (budget != null) {
+            if (budget.steps() != null && budget.steps() < 0) throw new IllegalArgumentException("steps must be >= 0, got '" + budget.steps() + "'");
+            if (budget.minutes() != null && !(budget.minutes() >= 0)) throw new IllegalArgumentException("minutes must be >= 0, got '" + budget.minutes() + "'");
+        }
+        RunEntity r = budget == null ? manager.resume(id, null, null) : manager.resume(id, budget.steps(), budget.minutes());
+        return Response.accepted(new RunStatus(r.id, r.status)).build();
+    }
+
+    /**
+     * Server-sent events: step, best, then one of stopped, finished, failed (the stream ends there). The
+     * event id is the step number, so a reconnecting client (Last-Event-ID) or {@code ?after=N} gets only
+     * later steps; with neither, only steps committed from now on come.
+     */
+    @GET
+    @Path("{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("id") long id, @QueryParam("after") Integer after, @HeaderParam("Last-Event-ID") String lastEventId,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        Integer from = after;
+        if (from == null && lastEventId != null) {
+            try {
+                from = Integer.parseInt(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Last-Event-ID must be a step number, got '" + lastEventId + "'");
+            }
+        }
+        feed.follow(id, from, ev -> {
+            if (sink.isClosed()) throw new IllegalStateException("the client went away");
+            sink.send(sse.newEventBuilder().name(ev.name()).id(ev.id()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(ev.data()).build());
+        }, sink::close);
+    }
+
+    /** Best score against cumulative evaluations, one point per committed step (step 0 is the seed). */
+    @GET
+    @Path("{id}/history")
+    public List<HistoryPoint> history(@PathParam("id") long id) {
+        run(id);
+        List<HistoryPoint> out = new ArrayList<>();
+        long evaluations = 0;
+        for (StepEntity s : queries.steps(id)) {
+            evaluations += s.evaluations;
+            out.add(new HistoryPoint(s.step, evaluations, s.bestScore));
+        }
+        return out;
+    }
+
+    /** The best valid programs, best first (by the problem's direction). */
+    @GET
+    @Path("{id}/programs")
+    public List<ProgramSummary> programs(@PathParam("id") long id, @QueryParam("top") @DefaultValue("10") int top) {
+        if (top < 1 || top > 1000) throw new IllegalArgumentException("top must be between 1 and 1000, got '" + top + "'");
+        RunEntity r = run(id);
+        ProblemSpec spec = catalog.spec(r.problem).orElseThrow(() -> new NotFound("the problem '" + r.problem + "' of this run is no longer known"));
+        return queries.top(id, spec.direction(), top).stream()
+                .map(p -> new ProgramSummary(p.id, p.seq, p.score, p.status, p.parentSeq, p.generation, p.step, p.summary)).toList();
+    }
+
+    private RunEntity run(long id) {
+        RunEntity r = store.run(id);
+        if (r == null) throw new NotFound("no run with id " + id);
+        return r;
+    }
+}
