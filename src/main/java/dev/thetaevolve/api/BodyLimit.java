@@ -3,7 +3,9 @@ package dev.thetaevolve.api;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,7 +21,10 @@ public class BodyLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBody;
 
+    private BodyHandler chunked;
+
     void install(@Observes Router router) {
+        chunked = BodyHandler.create(false).setBodyLimit(maxBody.asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(this::checkLength);
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) tooLarge(ctx);
@@ -40,6 +45,13 @@ public class BodyLimit {
                         .end(Json.encode(new ApiError("bad_request", "Content-Length is not a number: '" + len + "'")));
                 return;
             }
+        }
+        HttpMethod method = ctx.request().method();
+        if (len == null && (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH)) {
+            // a chunked body has no declared length: read it here, under the limit, so that an overflow
+            // fails this route (413, answered by the failure handler) instead of deep inside the endpoint
+            chunked.handle(ctx);
+            return;
         }
         ctx.next();
     }

@@ -106,6 +106,7 @@ public class Leases {
      * @return the lease, or null when another live process holds it
      */
     public Lease tryAcquire(long runId, Runnable onLost) {
+        if (held.containsKey(runId)) return null; // one drive per run in this process, too
         Instant now = Instant.now();
         if (!store.acquire(runId, owner, now, now.plus(ttl), Leases::isDeadLocalProcess)) return null;
         Lease lease = new Lease(runId, onLost);

@@ -49,16 +49,17 @@ public class LeaderboardStore {
     public LeaderboardEntryEntity offerRunBest(String problem, Direction direction, long runId, long programId, double score, String dataJson) {
         LeaderboardEntryEntity e = entries.find("runId", runId).firstResult();
         if (e != null && (e.programId == programId || !direction.better(score, e.score))) return e;
-        if (e == null) {
+        boolean fresh = e == null;
+        if (fresh) {
             e = new LeaderboardEntryEntity();
             e.problem = problem;
             e.runId = runId;
-            entries.persist(e);
         }
         e.programId = programId;
         e.score = score;
         e.data = dataJson;
         e.createdAt = Instant.now();
+        if (fresh) entries.persist(e);
         return e;
     }
 

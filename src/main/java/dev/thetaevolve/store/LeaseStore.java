@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -65,8 +66,9 @@ public class LeaseStore {
     /** The current holder's name, or null (an expired holder is still returned). */
     @Transactional
     public String holder(long runId) {
-        return em.createQuery("select r.leaseOwner from RunEntity r where r.id = :id", String.class)
-                .setParameter("id", runId).getResultStream().findFirst().orElse(null);
+        List<String> owners = em.createQuery("select r.leaseOwner from RunEntity r where r.id = :id", String.class)
+                .setParameter("id", runId).getResultList();
+        return owners.isEmpty() ? null : owners.get(0);
     }
 
     /**

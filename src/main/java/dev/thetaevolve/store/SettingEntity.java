@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 @Table(name = "settings")
 public class SettingEntity {
     @Id
-    @Column(length = 100)
+    @Column(name = "setting_name", length = 100)
     public String name;
-    @Column(nullable = false, length = 2000)
+    @Column(name = "setting_value", nullable = false, length = 2000)
     public String value;
 }

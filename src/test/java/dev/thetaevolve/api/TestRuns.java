@@ -1,0 +1,61 @@
+package dev.thetaevolve.api;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** Tiny runs over the REST API for the service tests (parents 2, samples 2, 1 worker): worker JVMs are real. */
+public final class TestRuns {
+    public static final String TOKEN = "test-token";
+    public static final String PROBLEM = "circle_packing_26";
+    /** JSON numbers as doubles, not floats: scores must compare exactly. */
+    public static final JsonPathConfig DOUBLES = JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE);
+    private static Long finished;
+
+    private TestRuns() {
+    }
+
+    public static RequestSpecification authed() {
+        return given().header("Authorization", "Bearer " + TOKEN).contentType(ContentType.JSON);
+    }
+
+    /** Starts a tiny run; returns its id. */
+    public static long start(int steps, long seed) {
+        Map<String, Object> body = Map.of("problem", PROBLEM, "steps", steps, "parents", 2, "samples", 2, "workers", 1, "seed", seed);
+        return authed().body(body).post("/api/runs").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** Waits until the run's status is one of {@code statuses}; fails after {@code timeout}. */
+    public static String await(long id, Duration timeout, String... statuses) {
+        long end = System.nanoTime() + timeout.toNanos();
+        String status = null;
+        while (System.nanoTime() < end) {
+            JsonPath run = given().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
+            status = run.getString("status");
+            for (String s : statuses) if (s.equals(status)) return status;
+            if (status.equals("FAILED")) throw new AssertionError("run " + id + " failed: " + run.getString("message"));
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("run " + id + " is still " + status + " after " + timeout + "; expected one of " + String.join(", ", statuses));
+    }
+
+    /** One finished 3-step run shared by the read-only tests of this JVM. */
+    public static synchronized long finishedRun() {
+        if (finished == null) {
+            long id = start(3, 11);
+            await(id, Duration.ofMinutes(3), "FINISHED");
+            finished = id;
+        }
+        return finished;
+    }
+}
