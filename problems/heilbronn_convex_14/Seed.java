@@ -1,4 +1,4 @@
-/** Seed: 14 points evenly spaced on a circle (a regular 14-gon). Valid and weak (score about 0.0153). */
+/** Seed: 14 points evenly spaced on a circle (a regular 14-gon). Valid and weak (score about 0.0141). */
 public class Seed {
     // EVOLVE-BLOCK-START
     public static double[][] solve() {

@@ -45,25 +45,11 @@ public final class CirclePackings {
         for (int i = 0; i < n; i++) {
             if (c[i][2] < 0) return Verification.invalid("circle " + i + " has negative radius " + c[i][2] + "; radii must be >= 0");
         }
-        String strict = violation(c, halfPerimeter, 0);
         Map<String, Double> metrics = metrics(c, halfPerimeter);
-        double score = metrics.get("sum_radii");
-        if (strict == null) {
-            metrics.put("strictly_valid", 1.0);
-            return Verification.valid(score, metrics);
-        }
-        if (tol == 0) return Verification.invalid(strict);
-        String tolerant = violation(c, halfPerimeter, tol);
-        if (tolerant != null) return Verification.invalid(tolerant + " (beyond the tolerance " + tol + ")");
-        metrics.put("strictly_valid", 0.0);
-        double[][] shrunk = shrink(c, halfPerimeter);
-        if (shrunk == null) {
-            metrics.put("shrink_failed", 1.0);
-            return Verification.valid(score, metrics);
-        }
-        double strictScore = Rows.columnSum(shrunk, 2);
-        metrics.put("shrink_delta", score - strictScore);
-        return Verification.valid(score, metrics).withStrictScore(strictScore);
+        return Formalization.verdict(metrics.get("sum_radii"), metrics, tol, t -> violation(c, halfPerimeter, t), () -> {
+            double[][] shrunk = shrink(c, halfPerimeter);
+            return shrunk == null ? null : Rows.columnSum(shrunk, 2);
+        });
     }
 
     /** The first constraint broken by more than {@code tol}, as a reason; null when none is. */

@@ -31,25 +31,14 @@ public final class Heilbronn {
     public static Verification inUnitTriangle(double[][] p, int n, double tol) {
         String bad = Rows.check(p, n, 2, "point", "{x, y}");
         if (bad != null) return Verification.invalid(bad);
-        String strict = outside(p, 0);
         Map<String, Double> m = new HashMap<>();
         double score = minTriangleArea(p, m) / UNIT_TRIANGLE_AREA;
         m.put("min_area_normalized", score);
         m.put("min_edge_margin", minEdgeMargin(p));
-        if (strict == null) {
-            m.put("strictly_valid", 1.0);
-            return Verification.valid(score, m);
-        }
-        if (tol == 0) return Verification.invalid(strict);
-        String tolerant = outside(p, tol);
-        if (tolerant != null) return Verification.invalid(tolerant + " (beyond the tolerance " + tol + ")");
-        m.put("strictly_valid", 0.0);
-        double[][] scaled = shrinkIntoTriangle(p);
-        if (scaled == null) {
-            m.put("shrink_failed", 1.0);
-            return Verification.valid(score, m);
-        }
-        return Verification.valid(score, m).withStrictScore(minTriangleArea(scaled, null) / UNIT_TRIANGLE_AREA);
+        return Formalization.verdict(score, m, tol, t -> outside(p, t), () -> {
+            double[][] scaled = shrinkIntoTriangle(p);
+            return scaled == null ? null : minTriangleArea(scaled, null) / UNIT_TRIANGLE_AREA;
+        });
     }
 
     /** {@code n} points anywhere in the plane; score = min triangle area / area of their convex hull. */

@@ -48,21 +48,10 @@ public final class HexagonPackings {
         m.put("min_separating_gap", minSeparatingGap(inner));
         m.put("min_containment_margin", minContainmentMargin(inner, outer));
         m.put("tightest_outer_side", tightestSide(inner, outer));
-        String strict = violation(inner, outer, 0);
-        if (strict == null) {
-            m.put("strictly_valid", 1.0);
-            return Verification.valid(side, m);
-        }
-        if (tol == 0) return Verification.invalid(strict);
-        String tolerant = violation(inner, outer, tol);
-        if (tolerant != null) return Verification.invalid(tolerant + " (beyond the tolerance " + tol + ")");
-        m.put("strictly_valid", 0.0);
-        double[][] fixed = formalize(inner, outer);
-        if (fixed == null) {
-            m.put("shrink_failed", 1.0);
-            return Verification.valid(side, m);
-        }
-        return Verification.valid(side, m).withStrictScore(fixed[n][2]);
+        return Formalization.verdict(side, m, tol, t -> violation(inner, outer, t), () -> {
+            double[][] fixed = formalize(inner, outer);
+            return fixed == null ? null : fixed[n][2];
+        });
     }
 
     /**
