@@ -24,7 +24,7 @@ public class Seed {
                 }
             }
         }
-        return points.toArray(new long[points.size()][]);
+        return (long[][]) points.toArray(new long[points.size()][]); // Janino: no generic inference, so cast
     }
     // EVOLVE-BLOCK-END
 

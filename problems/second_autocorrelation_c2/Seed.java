@@ -1,6 +1,6 @@
 import java.util.Arrays;
 
-/** Seed: a gently modulated bump of 60 non-negative steps. Valid and weak (a constant scores about 0.67). */
+/** Seed: a gently modulated bump of 60 non-negative steps. Valid and weak (about 0.607). */
 public class Seed {
     // EVOLVE-BLOCK-START
     public static double[] solve() {

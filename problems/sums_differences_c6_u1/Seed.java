@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Seed: 0 plus a few short arithmetic blocks spread out with a growing gap (the reference set U1 is
- * built from such blocks). Valid and weak.
+ * built from such blocks). Valid and weak (about 1.052).
  */
 public class Seed {
     // EVOLVE-BLOCK-START
@@ -22,7 +22,7 @@ public class Seed {
             start += gap + b * growth;
         }
         int[] out = new int[u.size()];
-        for (int i = 0; i < out.length; i++) out[i] = u.get(i).intValue();
+        for (int i = 0; i < out.length; i++) out[i] = ((Integer) u.get(i)).intValue(); // Janino: no generic inference, so cast
         return out;
     }
     // EVOLVE-BLOCK-END
