@@ -180,7 +180,8 @@ public final class RationalPolynomial {
 
     /**
      * The largest real root of this square-free polynomial, as an interval (lo, hi] of width at most
-     * {@code 2^-bits}·max(1,|hi|) that contains it, or null when there is no real root.
+     * {@code 2^-bits}·max(1,|hi|) that contains it ({lo = hi} when a bisection point hits the root
+     * exactly), or null when there is no real root. Sturm bisection isolates it, sign bisection refines.
      */
     public BigFraction[] largestRealRoot(int bits) {
         if (degree() < 1) return null;
@@ -189,13 +190,51 @@ public final class RationalPolynomial {
         BigFraction lo = hi.negate();
         int atHi = signChanges(sturm, hi);
         if (signChanges(sturm, lo) - atHi == 0) return null;
-        BigFraction width = BigFraction.ONE.divide(new BigFraction(BigInteger.ONE.shiftLeft(bits)));
         BigFraction two = new BigFraction(2);
-        while (hi.subtract(lo).compareTo(width.multiply(hi.abs().compareTo(BigFraction.ONE) > 0 ? hi.abs() : BigFraction.ONE)) > 0) {
+        // isolate: Sturm counts until (lo, hi] holds exactly the largest root
+        while (signChanges(sturm, lo) - atHi > 1) {
             BigFraction mid = lo.add(hi).divide(two);
             if (signChanges(sturm, mid) - atHi > 0) lo = mid; else hi = mid;
         }
-        return new BigFraction[] {lo, hi};
+        // refine: the root is simple, so p keeps sign(p(hi)) on (root, hi] and the opposite sign on (lo, root).
+        // lo and hi are dyadic: bisect on integers L/2^k, H/2^k with an integer-coefficient multiple of p (no gcds)
+        int atHiSign = signAt(hi);
+        if (atHiSign == 0) return new BigFraction[] {hi, hi};
+        BigInteger[] a = integerMultiple();
+        int k = Math.max(lo.getDenominator().bitLength(), hi.getDenominator().bitLength()) - 1;
+        BigInteger l = lo.getNumerator().shiftLeft(k - (lo.getDenominator().bitLength() - 1));
+        BigInteger h = hi.getNumerator().shiftLeft(k - (hi.getDenominator().bitLength() - 1));
+        while (h.subtract(l).shiftLeft(bits).compareTo(h.abs().max(BigInteger.ONE.shiftLeft(k))) > 0) {
+            BigInteger m = l.add(h);
+            k++;
+            l = l.shiftLeft(1);
+            h = h.shiftLeft(1);
+            int sm = signAtDyadic(a, m, k);
+            if (sm == 0) return new BigFraction[] {dyadic(m, k), dyadic(m, k)};
+            if (sm == atHiSign) h = m; else l = m;
+        }
+        return new BigFraction[] {dyadic(l, k), dyadic(h, k)};
+    }
+
+    private static BigFraction dyadic(BigInteger numerator, int k) {
+        return new BigFraction(numerator, BigInteger.ONE.shiftLeft(k));
+    }
+
+    /** This polynomial times the lcm of its denominators: integer coefficients, same signs everywhere. */
+    private BigInteger[] integerMultiple() {
+        BigInteger lcm = BigInteger.ONE;
+        for (BigFraction f : c) lcm = lcm.divide(lcm.gcd(f.getDenominator())).multiply(f.getDenominator());
+        BigInteger[] a = new BigInteger[c.length];
+        for (int i = 0; i < c.length; i++) a[i] = c[i].getNumerator().multiply(lcm.divide(c[i].getDenominator()));
+        return a;
+    }
+
+    /** Sign of Σ a_i x^i at x = m/2^k, from 2^(k·d)·p(x) = Σ a_i m^i 2^(k(d−i)) by Horner. */
+    private static int signAtDyadic(BigInteger[] a, BigInteger m, int k) {
+        int d = a.length - 1;
+        BigInteger acc = a[d];
+        for (int i = d - 1; i >= 0; i--) acc = acc.multiply(m).add(a[i].shiftLeft(k * (d - i)));
+        return acc.signum();
     }
 
     /** An integer B with every real root in (−B, B) (Cauchy's bound 1 + max |c_i / c_n|, rounded up). */
