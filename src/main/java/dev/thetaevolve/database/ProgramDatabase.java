@@ -36,7 +36,7 @@ import java.util.random.RandomGenerator;
  * when minimizing); equal fitness ranks the lower id first. This total order decides eviction, the archive,
  * grid elites, migration and top-k, so no decision depends on hash or insertion order.
  *
- * <p><b>Eviction.</b> A binary heap over the population keeps the lowest-ranked program on top: eviction is
+ * <p><b>Eviction.</b> A 4-ary heap over the population keeps the lowest-ranked program on top: eviction is
  * O(log n) per insert. The global best is never evicted — with two or more programs it is never the lowest.
  * The archive is exactly the top {@code archiveSize} of the population (a newcomer displaces the archive's
  * lowest, found on a second heap), and since {@code archiveSize ≤ populationCap} eviction never touches it.
