@@ -127,7 +127,7 @@ public final class Engine {
             if (m.valid()) {
                 if (m.step() > 0) validChildren++;
                 if (m.id() == 0) seedScore = m.score();
-                index.add(m.id(), m.parentId(), Rewards.fitness(problem.direction(), m.score()), m.codeLength(), m.island());
+                index.add(m.id(), Rewards.fitness(problem.direction(), m.score()), m.codeLength(), m.island());
                 track(m.id(), m.score());
             }
         }
@@ -139,7 +139,7 @@ public final class Engine {
             remember(c.id(), c.generation(), c.normalizedHash());
             if (c.valid()) {
                 if (c.id() == 0) seedScore = c.score();
-                index.add(c.id(), c.parentId(), Rewards.fitness(problem.direction(), c.score()), c.code().length(), c.island());
+                index.add(c.id(), Rewards.fitness(problem.direction(), c.score()), c.code().length(), c.island());
                 track(c.id(), c.score());
             }
         }
