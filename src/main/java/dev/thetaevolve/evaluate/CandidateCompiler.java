@@ -46,10 +46,10 @@ final class CandidateCompiler {
         Attempt janino = attempt(new org.codehaus.janino.SimpleCompiler(), true, fileName, source);
         if (janino.classes != null) {
             Compiled c = scanned(Tier.JANINO, janino.classes, returnTypeName);
-            if (c.ok()) return c;
-            // Janino's dialect can be the cause (X.class compiles to Class.forName): let javac try
+            if (c.ok() || c.errorKind != ErrorKind.FORBIDDEN || !c.message.contains("java.lang.Class.forName")) return c;
+            // Janino compiles a class literal X.class to Class.forName; javac emits a plain ldc
             Compiled viaJavac = javac(fileName, source, returnTypeName, null);
-            return viaJavac.ok() || viaJavac.errorKind == ErrorKind.FORBIDDEN ? viaJavac : c;
+            return viaJavac.errorKind == ErrorKind.COMPILE ? c : viaJavac;
         }
         return javac(fileName, source, returnTypeName, janino.errors);
     }

@@ -196,8 +196,10 @@ public final class WorkerMain {
     private static String frames(Throwable t, CandidateCompiler.Compiled compiled) {
         StringBuilder sb = new StringBuilder();
         int n = 0;
+        StackTraceElement previous = null;
         for (StackTraceElement e : t.getStackTrace()) {
-            if (!compiled.classes().containsKey(e.getClassName())) continue;
+            if (!compiled.classes().containsKey(e.getClassName()) || e.equals(previous)) continue;
+            previous = e;
             sb.append("\n  at ").append(e.getClassName()).append('.').append(e.getMethodName())
                     .append(" (line ").append(e.getLineNumber()).append(')');
             if (++n == 3) break;

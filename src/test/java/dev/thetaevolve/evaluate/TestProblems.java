@@ -23,10 +23,15 @@ final class TestProblems {
                 s.defaultTolerance(), s.bestKnown(), s.shaping(), s.taskText(), s.seedFile()), p.verifier());
     }
 
-    /** A Java-7-style class {@code Cand} whose solve() runs {@code body}. */
-    static String java7(String body) {
+    /** A class {@code Cand} whose solve() runs {@code body}; {@code grid()} returns a valid packing. */
+    static String cand(String body) {
+        return cand(body, "");
+    }
+
+    /** Like {@link #cand(String)}, with extra class members (nested classes, static fields, helpers). */
+    static String cand(String body, String members) {
         return "import java.util.*;\n\npublic class Cand {\n    public static double[][] solve() throws Exception {\n"
-                + body + "\n    }\n\n" + GRID + "}\n";
+                + body + "\n    }\n\n" + members + "\n" + GRID + "}\n";
     }
 
     /** The seed's valid 26-circle grid as a helper method {@code grid()}. */
