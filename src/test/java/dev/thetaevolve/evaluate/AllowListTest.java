@@ -28,7 +28,7 @@ class AllowListTest {
     @CsvSource(delimiter = '|', value = {
             "java/lang/System | nanoTime | ()J | ",
             "java/lang/System | arraycopy | (Ljava/lang/Object;ILjava/lang/Object;II)V | ",
-            "java/lang/System | out | Ljava/io/PrintStream; | ",
+            "java/lang/System | out | Ljava/io/PrintStream; | System.out",
             "java/lang/System | exit | (I)V | System.exit",
             "java/lang/System | getenv | (Ljava/lang/String;)Ljava/lang/String; | System.getenv",
             "java/lang/System | setOut | (Ljava/io/PrintStream;)V | System.setOut",

@@ -104,15 +104,24 @@ class WorkerPoolEvaluatorTest {
     }
 
     @Test
-    void evaluate_commonsMathAndPrinting_areAllowed() {
+    void evaluate_commonsMath_isAllowed() {
         String src = cand("""
                 org.apache.commons.math3.linear.RealMatrix m = org.apache.commons.math3.linear.MatrixUtils.createRealIdentityMatrix(3);
                 double s = org.apache.commons.math3.util.FastMath.sqrt(m.getTrace());
-                for (int i = 0; i < 200000; i++) System.out.println("flooding the sink " + i + " " + s);
-                System.err.println("to stderr");
-                return grid();""");
+                double[][] c = grid();
+                c[0][2] = Math.min(c[0][2], s * 1e-9);
+                return c;""");
         Verdict v = pool.evaluate(src, problem, 0);
         assertThat(v.valid()).as(String.valueOf(v.error())).isTrue();
+    }
+
+    @Test
+    void evaluate_printing_isForbidden() {
+        Verdict out = pool.evaluate(cand("System.out.println(\"hi\");\nreturn grid();"), problem, 0);
+        assertThat(out.errorKind()).isEqualTo(dev.thetaevolve.evaluate.ErrorKind.FORBIDDEN);
+        assertThat(out.error().message()).contains("java.lang.System.out");
+        Verdict err = pool.evaluate(cand("System.err.println(\"hi\");\nreturn grid();"), problem, 0);
+        assertThat(err.errorKind()).isEqualTo(dev.thetaevolve.evaluate.ErrorKind.FORBIDDEN);
     }
 
     @Test
