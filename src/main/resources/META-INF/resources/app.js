@@ -27,7 +27,7 @@ const date = s => s ? new Date(s).toLocaleString() : '–';
 const badge = s => h('span', { class: 'badge ' + s }, s);
 
 function show(...nodes) {
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...nodes.filter(n => n != null));
 }
 
 // ---- problems ----------------------------------------------------------------------------------------
@@ -138,8 +138,8 @@ function lineDiff(a, b) {
   let i = 0, j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && A[i] === B[j]) { out.push({ t: 'ctx', s: '  ' + A[i] }); i++; j++; }
-    else if (j < m && (i === n || L[i][j + 1] >= L[i + 1][j])) { out.push({ t: 'add', s: '+ ' + B[j] }); j++; }
-    else { out.push({ t: 'del', s: '- ' + A[i] }); i++; }
+    else if (i < n && (j === m || L[i + 1][j] >= L[i][j + 1])) { out.push({ t: 'del', s: '- ' + A[i] }); i++; }
+    else { out.push({ t: 'add', s: '+ ' + B[j] }); j++; }
   }
   const keep = out.map((l, k) => l.t !== 'ctx' || out.slice(Math.max(0, k - 3), k + 4).some(x => x.t !== 'ctx'));
   const folded = [];
@@ -190,11 +190,11 @@ async function run(id) {
   const svg = s('svg', { class: 'plot', id: 'plot' });
   const stats = h('div', { class: 'stats', id: 'run-stats' });
   const best = h('div', { id: 'best' });
-  const fill = d => stats.replaceChildren(
+  const fill = d => stats.replaceChildren(...[
     h('div', {}, 'status', h('b', {}, badge(d.status))), h('div', {}, 'step', h('b', {}, d.step)),
     h('div', {}, 'evaluations', h('b', {}, d.evaluations)), h('div', {}, 'best', h('b', { class: 'num' }, fmt(d.best.score, 12))),
     h('div', {}, 'seed', h('b', { class: 'num' }, fmt(d.seedScore, 12))), h('div', {}, 'valid', h('b', {}, d.rates.validPercent.toFixed(1) + ' %')),
-    h('div', {}, 'eval/s', h('b', {}, d.rates.evaluationsPerSecond.toFixed(1))), d.message ? h('div', { class: 'error' }, d.message) : null);
+    h('div', {}, 'eval/s', h('b', {}, d.rates.evaluationsPerSecond.toFixed(1))), d.message ? h('div', { class: 'error' }, d.message) : null].filter(n => n != null));
   const refreshBest = async programId => { if (programId != null) best.replaceChildren(h('h2', {}, 'Best program'), await programPanel(programId)); };
   fill(r);
   show(h('h1', {}, 'Run ', r.name, ' ', h('span', { class: 'muted' }, '· ', h('a', { href: '#/problem/' + r.problem }, r.problem), ' · ', r.mutator)),

@@ -40,7 +40,7 @@ class WebPageTest {
                 .readValue(WebPageTest.class.getResourceAsStream("/constructions/circle_packing_26.json"), List.class);
         TestRuns.authed().body(Map.of("data", reference, "submitter", "web-test")).post("/api/leaderboards/circle_packing_26/submissions")
                 .then().statusCode(201);
-        long going = TestRuns.start(6, 21);
+        long going = TestRuns.start(60, 21);
 
         try (Chromium browser = new Chromium(tools[0], tools[1])) {
             browser.open(base + "#/");
@@ -57,12 +57,15 @@ class WebPageTest {
             browser.open(base + "#/run/" + going);
             browser.await("return document.querySelector('#plot') != null", Duration.ofSeconds(20), "the plot");
             int before = browser.script("return +document.querySelector('#plot').getAttribute('data-points')").asInt();
-            // the run goes on while the page is open: its points arrive through server-sent events
-            browser.await("return /FINISHED/.test(document.querySelector('#run-stats').innerText)", Duration.ofMinutes(3), "the run finishing");
-            browser.await("return +document.querySelector('#plot').getAttribute('data-points') === 7", Duration.ofSeconds(10),
-                    "seven plot points (seed + 6 steps)");
-            assertThat(before).isLessThan(7);
-            assertThat(browser.script("return document.querySelectorAll('#plot circle').length").asInt()).isEqualTo(7);
+            // the run goes on while the page is open: new points arrive through server-sent events
+            browser.await("return +document.querySelector('#plot').getAttribute('data-points') >= " + (before + 3), Duration.ofMinutes(2),
+                    "three more plot points arriving live");
+            TestRuns.authed().post("/api/runs/" + going + "/stop").then().statusCode(202);
+            browser.await("return /STOPPED/.test(document.querySelector('#run-stats').innerText)", Duration.ofMinutes(2), "the run stopped");
+            int steps = TestRuns.authed().get("/api/runs/" + going + "/history").then().extract().jsonPath(TestRuns.DOUBLES).getList("step").size();
+            browser.await("return +document.querySelector('#plot').getAttribute('data-points') === " + steps, Duration.ofSeconds(10),
+                    "one plot point per committed step (" + steps + ")");
+            assertThat(browser.script("return document.querySelectorAll('#plot circle').length").asInt()).isEqualTo(steps);
             assertThat(browser.script("return document.querySelector('#plot path.line').getAttribute('d')").asText()).startsWith("M");
             browser.await("return document.querySelector('#best-code') != null", Duration.ofSeconds(20), "the best program's code");
             assertThat(browser.script("return document.querySelector('#best-code').innerText").asText()).contains("solve()");
