@@ -1,0 +1,141 @@
+package dev.thetaevolve.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two {@code serve} processes of the packaged jar on one database (an H2 file in server mode, or the
+ * suite's PostgreSQL): a run is driven by exactly one of them, is adopted by the other when its holder
+ * dies, and resumes after a restart; no step is lost or committed twice.
+ */
+class ServeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "it-token";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private record Server(Process process, int port, Path log) {
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Server serve(String db, String name) throws Exception {
+        int port = freePort();
+        Path log = Files.createDirectories(Path.of("target/it-logs")).resolve(name + "-" + port + ".log");
+        ProcessBuilder b = Cli.builder(List.of("serve", "--port", Integer.toString(port), "--db", db))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        b.environment().put("THETAEVOLVE_API_TOKEN", TOKEN);
+        b.environment().put("THETAEVOLVE_LEASE_TTL", "3s"); // adopt a dead replica's runs within seconds
+        Server s = new Server(b.start(), port, log);
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < end) {
+            if (!s.process.isAlive()) throw new AssertionError(name + " exited at start-up: " + Files.readString(log));
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(s.uri("/q/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return s;
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(name + " did not become healthy: " + Files.readString(log));
+    }
+
+    private static HttpResponse<String> post(Server s, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(s.uri(path)).header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode get(Server s, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(s.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static JsonNode awaitRun(Server s, long id, String what, java.util.function.Predicate<JsonNode> ok) throws Exception {
+        long end = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        JsonNode r = null;
+        while (System.nanoTime() < end) {
+            r = get(s, "/api/runs/" + id);
+            if (ok.test(r)) return r;
+            assertThat(r.get("status").asText()).as("run failed: " + r.get("message")).isNotEqualTo("FAILED");
+            Thread.sleep(250);
+        }
+        throw new AssertionError("run " + id + " never reached " + what + "; last: " + r);
+    }
+
+    private static void kill(Server s) throws InterruptedException {
+        s.process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        s.process.destroyForcibly(); // SIGKILL: no shutdown hook, the lease is left behind
+        assertThat(s.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static void stopGracefully(Server s) throws InterruptedException {
+        s.process.destroy(); // SIGTERM: the drive detaches after its step and releases the lease
+        assertThat(s.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void twoReplicas_oneDriverAtATime_adoptionAndRestartResume() throws Exception {
+        String db = Cli.freshDb("serve");
+        Server a = serve(db, "a");
+        Server b = serve(db, "b");
+        Server a2 = null;
+        try {
+            HttpResponse<String> created = post(b, "/api/runs",
+                    "{\"problem\":\"circle_packing_26\",\"steps\":40,\"parents\":2,\"samples\":2,\"workers\":1,\"seed\":4,\"name\":\"replicas-" + System.nanoTime() + "\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            JsonNode run = JSON.readTree(created.body());
+            long id = run.get("id").asLong();
+            String name = run.get("name").asText();
+
+            // A sees the run through the shared database but may not drive it while B holds the lease
+            awaitRun(a, id, "step 2", r -> r.get("step").asInt() >= 2);
+            HttpResponse<String> steal = post(a, "/api/runs/" + id + "/resume", "{\"steps\":5}");
+            assertThat(steal.statusCode()).as(steal.body()).isEqualTo(409);
+            assertThat(steal.body()).contains("another process");
+
+            // B dies without a word: A adopts the run once B's lease expires, and carries on from B's last committed step
+            kill(b);
+            int atKill = get(a, "/api/runs/" + id).get("step").asInt();
+            awaitRun(a, id, "progress under A", r -> r.get("step").asInt() >= atKill + 3);
+            assertThat(Files.readString(a.log())).contains("resumed run " + name);
+
+            // A is stopped politely mid-run; a new start on the same database resumes it and finishes the budget
+            stopGracefully(a);
+            a = null;
+            a2 = serve(db, "a2");
+            JsonNode done = awaitRun(a2, id, "FINISHED", r -> r.get("status").asText().equals("FINISHED"));
+            assertThat(done.get("step").asInt()).isEqualTo(40);
+            assertThat(done.get("programs").asLong()).isEqualTo(1 + 40 * 4);
+            JsonNode history = get(a2, "/api/runs/" + id + "/history");
+            assertThat(history.size()).as("one step row per step, none twice").isEqualTo(41);
+        } finally {
+            for (Server s : new Server[]{a, b, a2}) if (s != null && s.process.isAlive()) kill(s);
+        }
+        if (!db.startsWith("jdbc:")) {
+            Cli.Result counts = Cli.run("programs", "--run", JSON.readTree("{}").path("x").asText(""), "--db", db, "--json");
+            assertThat(counts.exit()).isNotZero(); // sanity: the CLI opens the same file (unknown run → usage error)
+        }
+    }
+}
