@@ -13,17 +13,23 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** Decorators that feed {@link RunMetrics} from the engine's seams, so the core stays free of Micrometer. */
+/** Decorators of the engine's seams: metering (so the core stays free of Micrometer) and hooks around a commit. */
 final class MeteredParts {
     private MeteredParts() {
     }
 
     static RunStore store(RunStore inner, RunMetrics metrics) {
+        return aroundCommit(inner, step -> { }, metrics::onCommit);
+    }
+
+    /** A RunStore that runs {@code before} ahead of every commit (it may throw to refuse it) and {@code after} once it succeeded. */
+    static RunStore aroundCommit(RunStore inner, Consumer<StepSummary> before, Consumer<List<ChildRecord>> after) {
         return new RunStore() {
             @Override
             public void commitStep(StepSummary step, List<ChildRecord> children) {
+                before.accept(step);
                 inner.commitStep(step, children);
-                metrics.onCommit(children);
+                after.accept(children);
             }
 
             @Override

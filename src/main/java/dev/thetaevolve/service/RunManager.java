@@ -56,6 +56,7 @@ public class RunManager {
         return t;
     });
     private volatile ScheduledExecutorService scanner;
+    private volatile boolean shuttingDown;
 
     /** The most worker JVMs one run may ask for ({@code thetaevolve.service.max-workers}, default: cores). */
     public int maxWorkers() {
@@ -166,7 +167,8 @@ public class RunManager {
             RunService.Outcome outcome = runs.drive(run, lease, control, null, null);
             Log.infof("run %s (%d): %s", run.name, run.id, outcome);
         } catch (RuntimeException e) {
-            Log.errorf(e, "run %s (%d) failed", run.name, run.id);
+            if (shuttingDown) Log.infof("run %s (%d) detached at shutdown: %s", run.name, run.id, e.getMessage());
+            else Log.errorf(e, "run %s (%d) failed", run.name, run.id);
         } finally {
             active.remove(run.id, control);
         }
@@ -206,6 +208,7 @@ public class RunManager {
 
     /** Detaches every drive (each after its step in progress, for at most ~20 s), releasing its lease. */
     void onShutdown(@Observes ShutdownEvent ev) {
+        shuttingDown = true;
         if (scanner != null) scanner.shutdownNow();
         active.values().forEach(RunService.Control::detach);
         drivers.shutdown();

@@ -3,13 +3,10 @@ package dev.thetaevolve.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thetaevolve.evaluate.Evaluator;
-import dev.thetaevolve.evolve.ChildRecord;
 import dev.thetaevolve.evolve.Engine;
-import dev.thetaevolve.evolve.ProgramMeta;
 import dev.thetaevolve.evolve.RunStore;
 import dev.thetaevolve.evolve.StepSummary;
 import dev.thetaevolve.mutate.Mutator;
-import dev.thetaevolve.mutate.Parent;
 import dev.thetaevolve.problem.Problem;
 import dev.thetaevolve.problem.ProblemCatalog;
 import dev.thetaevolve.store.LeaseStore;
@@ -19,7 +16,6 @@ import dev.thetaevolve.store.StoreService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -200,7 +196,8 @@ public class RunService {
             leaseStore.setStatus(run.id, owner, stopped ? "STOPPED" : "FINISHED", null);
             return stopped ? Outcome.STOPPED : Outcome.FINISHED;
         } catch (RuntimeException e) {
-            if (lease.lost()) return Outcome.DETACHED;
+            // detached (shutdown) or superseded: the failure is this process's, not the run's
+            if (lease.lost() || control.detach) return Outcome.DETACHED;
             leaseStore.setStatus(run.id, owner, "FAILED", String.valueOf(e.getMessage()));
             throw e;
         }
@@ -208,27 +205,8 @@ public class RunService {
 
     /** Renews the lease right before each commit: a process whose lease was taken over can never commit. */
     private static RunStore guarded(RunStore inner, Leases.Lease lease) {
-        return new RunStore() {
-            @Override
-            public void commitStep(StepSummary step, List<ChildRecord> children) {
-                if (!lease.renew(0)) throw new IllegalStateException("lost the lease of run " + lease.runId() + " before committing step " + step.step());
-                inner.commitStep(step, children);
-            }
-
-            @Override
-            public int committedSteps() {
-                return inner.committedSteps();
-            }
-
-            @Override
-            public void forEachProgram(Consumer<ProgramMeta> sink) {
-                inner.forEachProgram(sink);
-            }
-
-            @Override
-            public Parent parent(long id) {
-                return inner.parent(id);
-            }
-        };
+        return MeteredParts.aroundCommit(inner, step -> {
+            if (!lease.renew(0)) throw new IllegalStateException("lost the lease of run " + lease.runId() + " before committing step " + step.step());
+        }, children -> { });
     }
 }
