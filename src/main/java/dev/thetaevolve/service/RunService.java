@@ -78,11 +78,17 @@ public class RunService {
                     ? Engine.start(problem, budget.engine(), evaluator, mutator, runStore, System::nanoTime)
                     : Engine.resume(problem, budget.engine(), evaluator, mutator, runStore, System::nanoTime);
             if (onEngine != null) onEngine.accept(engine);
-            int done = 0;
-            while (!engine.stopRequested() && (budget.steps() == 0 || done < budget.steps()) && System.nanoTime() < deadline) {
-                StepSummary s = engine.step();
-                done++;
-                if (listener != null) listener.onStep(s, engine);
+            if (budget.engine().async()) {
+                engine.runAsync(budget.steps(), deadline, s -> {
+                    if (listener != null) listener.onStep(s, engine);
+                });
+            } else {
+                int done = 0;
+                while (!engine.stopRequested() && (budget.steps() == 0 || done < budget.steps()) && System.nanoTime() < deadline) {
+                    StepSummary s = engine.step();
+                    done++;
+                    if (listener != null) listener.onStep(s, engine);
+                }
             }
             store.setStatus(run.id, engine.stopRequested() ? "STOPPED" : "FINISHED", null);
             return engine;
