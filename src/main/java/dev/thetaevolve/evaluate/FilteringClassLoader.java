@@ -12,6 +12,16 @@ final class FilteringClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    /**
+     * Types Janino must resolve in the signatures of allowed classes (Comparator's private
+     * {@code $deserializeLambda$}, the readObject/writeObject of serializable collections). Visible to the
+     * compiler only; any use in candidate code is still refused by the bytecode scan.
+     */
+    private static final java.util.Set<String> SIGNATURE_ONLY = java.util.Set.of(
+            "java/lang/invoke/SerializedLambda", "java/io/ObjectInputStream", "java/io/ObjectOutputStream",
+            "java/io/InputStream", "java/io/ObjectInput", "java/io/ObjectOutput", "java/io/DataInput", "java/io/DataOutput",
+            "java/io/ObjectStreamConstants");
+
     private final ClassLoader delegate;
     private final boolean invokeInfrastructure;
 
@@ -25,6 +35,7 @@ final class FilteringClassLoader extends ClassLoader {
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         String internal = name.replace('.', '/');
         boolean allowed = AllowList.classAllowed(internal)
+                || (!invokeInfrastructure && SIGNATURE_ONLY.contains(internal))
                 || (invokeInfrastructure && (BytecodeScanner.INVOKE_INFRASTRUCTURE.contains(internal) || isInvokeType(internal)));
         if (!allowed) throw new ClassNotFoundException(name + " is not on the allow-list");
         return delegate.loadClass(name);

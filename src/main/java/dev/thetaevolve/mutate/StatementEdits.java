@@ -29,32 +29,21 @@ final class StatementEdits {
     }
 
     static Optional<Mutation> duplicate(ParsedProgram p, RandomGenerator rnd) {
-        List<Statement> options = movable(p);
-        if (options.isEmpty()) return Optional.empty();
-        Statement s = options.get(rnd.nextInt(options.size()));
-        SourceEdit edit;
-        if (p.ownsLines(s)) {
+        return pick(p, rnd).map(s -> {
             int[] span = p.lineSpan(s);
             String lines = p.source.substring(span[0], span[1]);
-            edit = SourceEdit.insert(span[1], lines.endsWith("\n") ? lines : "\n" + lines);
-        } else {
-            edit = SourceEdit.insert(p.end(s), " " + p.text(s));
-        }
-        return Optional.of(new Mutation(BuiltinOperator.DUPLICATE_STATEMENT, edit, "duplicate statement at line " + ParsedProgram.line(s)));
+            SourceEdit edit = p.ownsLines(s)
+                    ? SourceEdit.insert(span[1], lines.endsWith("\n") ? lines : "\n" + lines)
+                    : SourceEdit.insert(p.end(s), " " + p.text(s));
+            return new Mutation(BuiltinOperator.DUPLICATE_STATEMENT, edit, "duplicate statement at line " + ParsedProgram.line(s));
+        });
     }
 
     static Optional<Mutation> delete(ParsedProgram p, RandomGenerator rnd) {
-        List<Statement> options = movable(p);
-        if (options.isEmpty()) return Optional.empty();
-        Statement s = options.get(rnd.nextInt(options.size()));
-        SourceEdit edit;
-        if (p.ownsLines(s)) {
-            int[] span = p.lineSpan(s);
-            edit = new SourceEdit(span[0], span[1], "");
-        } else {
-            edit = new SourceEdit(p.start(s), p.end(s), "");
-        }
-        return Optional.of(new Mutation(BuiltinOperator.DELETE_STATEMENT, edit, "delete statement at line " + ParsedProgram.line(s)));
+        return pick(p, rnd).map(s -> {
+            int[] span = p.ownsLines(s) ? p.lineSpan(s) : new int[] {p.start(s), p.end(s)};
+            return new Mutation(BuiltinOperator.DELETE_STATEMENT, new SourceEdit(span[0], span[1], ""), "delete statement at line " + ParsedProgram.line(s));
+        });
     }
 
     static Optional<Mutation> swap(ParsedProgram p, RandomGenerator rnd) {
@@ -84,14 +73,15 @@ final class StatementEdits {
                 "swap statements at lines " + ParsedProgram.line(a) + " and " + ParsedProgram.line(b)));
     }
 
-    private static List<Statement> movable(ParsedProgram p) {
-        List<Statement> out = new ArrayList<>();
+    /** A random movable statement of the EVOLVE-BLOCK, if there is one. */
+    private static Optional<Statement> pick(ParsedProgram p, RandomGenerator rnd) {
+        List<Statement> options = new ArrayList<>();
         for (BlockStmt block : p.find(BlockStmt.class)) {
             for (Statement s : block.getStatements()) {
-                if (movable(s) && p.inBlock(s)) out.add(s);
+                if (movable(s) && p.inBlock(s)) options.add(s);
             }
         }
-        return out;
+        return options.isEmpty() ? Optional.empty() : Optional.of(options.get(rnd.nextInt(options.size())));
     }
 
     private static boolean movable(Statement s) {

@@ -45,7 +45,7 @@ class HostileCandidateTest {
     @BeforeAll
     static void start() throws IOException {
         pool = WorkerPoolEvaluator.builder().workers(2).spares(1).heapMb(256).build();
-        problem = TestProblems.circlePacking(1_500);
+        problem = TestProblems.circlePacking(3_000);
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         server.setSoTimeout(200);
         Thread accept = new Thread(() -> {
@@ -150,7 +150,7 @@ class HostileCandidateTest {
                 new Case("system_getPropertyWithVar", ErrorKind.FORBIDDEN, Tier.JAVAC, "java.lang.System.getProperty",
                         cand("var h = System.getProperty(\"user.home\");\nRunnable r = () -> { };\nreturn grid();")),
                 new Case("system_setOut", ErrorKind.FORBIDDEN, Tier.JANINO, "java.lang.System.setOut",
-                        cand("System.setOut(System.err); return grid();")),
+                        cand("System.setOut(null); return grid();")),
                 new Case("system_load", ErrorKind.FORBIDDEN, Tier.JANINO, "java.lang.System.load",
                         cand("System.load(\"MARKER\"); return grid();")),
                 new Case("system_integerGetInteger", ErrorKind.FORBIDDEN, Tier.JANINO, "getInteger",
@@ -165,7 +165,7 @@ class HostileCandidateTest {
                 new Case("loop_infiniteStreamWithLambda", ErrorKind.TIMEOUT, Tier.JAVAC, "did not return",
                         cand("java.util.stream.IntStream.iterate(0, i -> i + 1).forEach(i -> { });\nreturn grid();")),
                 new Case("memory_bomb", ErrorKind.MEMORY, Tier.JANINO, "heap",
-                        cand("List l = new ArrayList();\nwhile (l.size() >= 0) l.add(new double[1 << 20]);\nreturn grid();")),
+                        cand("List l = new ArrayList();\nwhile (l.size() >= 0) l.add(new double[1 << 23]);\nreturn grid();")),
                 new Case("memory_hugeArray", ErrorKind.MEMORY, Tier.JANINO, "heap",
                         cand("long[] a = new long[400000000];\na[1] = 2;\nreturn grid();")),
                 new Case("memory_arrayBeyondVmLimit", ErrorKind.MEMORY, Tier.JANINO, "heap",

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * A (1+λ) hill climb with the {@link BuiltinMutator}, for tests and for measuring progress: each
  * generation asks for λ samples of the current best, applies them through {@link DiffFormat}, drops lazy
  * children, compiles the rest in-process with Janino and keeps the best strictly valid child (ties
- * accepted: neutral drift). Trusted test code: candidates run in this JVM without a sandbox; a candidate
+ * accepted when the child is not longer: neutral drift without bloat from duplicated dead statements). Trusted test code: candidates run in this JVM without a sandbox; a candidate
  * that runs past the time limit is abandoned on a daemon thread.
  * <p>
  * {@code main(problemId, children, lambda, seed)} prints the curve; defaults circle_packing_26 3000 8 1.
@@ -86,13 +86,13 @@ final class HillClimb {
                     continue;
                 }
                 valid++;
-                if (score.getAsDouble() > genScore) {
+                if (better(score.getAsDouble(), r.code(), genScore, genBest)) {
                     genScore = score.getAsDouble();
                     genBest = r.code();
                     genSummary = sample.summary();
                 }
             }
-            if (genBest != null && genScore >= bestScore) {
+            if (genBest != null && better(genScore, genBest, bestScore, best)) {
                 if (genScore > bestScore) {
                     improvements++;
                     curve.accept(new Point(made, genScore, genSummary, (System.nanoTime() - t0) / 1_000_000));
@@ -102,6 +102,11 @@ final class HillClimb {
             }
         }
         return new Outcome(seedScore.getAsDouble(), bestScore, best, made, lazy, notApplied, errors[0], errors[1], invalid - errors[0] - errors[1], valid, improvements);
+    }
+
+    /** Higher score wins; a tie goes to the child only when it is not longer (neutral drift without bloat). */
+    private static boolean better(double score, String code, double otherScore, String otherCode) {
+        return score > otherScore || (score == otherScore && otherCode != null && code.length() <= otherCode.length());
     }
 
     OptionalDouble evaluate(String code) {
