@@ -25,7 +25,7 @@ import java.util.Locale;
  * seeds, budget and every setting were fixed before the first result was seen; nothing is tuned on them.
  * Writes one SVG per problem and a markdown table to {@code rl.experiment.out} (default target/rl-experiment).
  *
- * <pre>mvn -B -o test -Psoak -Dtest=RlExperiment -Drl.experiment.out=docs/rl-experiment</pre>
+ * <pre>mvn -B -o test -Psoak -Dtest=RlExperiment -Drl.experiment.budget=2048 -Drl.experiment.out=docs/rl-experiment</pre>
  */
 @Tag("soak")
 class RlExperiment {
@@ -91,7 +91,8 @@ class RlExperiment {
             mutator.policy(learner.policy());
         }
         Engine engine = Engine.start(problem, config, evaluator, mutator.build(), new InMemoryRunStore(), System::nanoTime);
-        if (learner != null) engine.observe(learner);
+        // -Drl.experiment.frozen=true: the ablation "policy action space, no learning" (the policy stays at its init)
+        if (learner != null && !Boolean.getBoolean("rl.experiment.frozen")) engine.observe(learner);
         List<Double> evals = new ArrayList<>(List.of(0.0));
         List<Double> best = new ArrayList<>(List.of(engine.bestScore()));
         while (engine.evaluations() - 1 < budget) {
