@@ -70,6 +70,28 @@ class GrpoLearnerTest {
     }
 
     @Test
+    void stepCommitted_withTheRealEngine_learnsEveryStepAndLogsTaggedRollouts() {
+        var problem = ProblemCatalog.open(Path.of("")).problem("circle_packing_26");
+        InMemoryRolloutSink sink = new InMemoryRolloutSink();
+        GrpoLearner learner = GrpoLearner.create(SPEC, RlSettings.builder().plannedSteps(2).build(), sink);
+        var config = dev.thetaevolve.evolve.EngineConfig.builder().parents(2).samples(4).seed(3).islands(2).populationCap(100).archiveSize(20).build();
+        try (var evaluator = dev.thetaevolve.evaluate.WorkerPoolEvaluator.builder().workers(1).build()) {
+            var engine = dev.thetaevolve.evolve.Engine.start(problem, config, evaluator,
+                    dev.thetaevolve.mutate.BuiltinMutator.builder().policy(learner.policy()).build(),
+                    new dev.thetaevolve.evolve.InMemoryRunStore(), System::nanoTime).observe(learner);
+            engine.step();
+            engine.step();
+        }
+        assertThat(learner.policy().updates()).isEqualTo(2);
+        assertThat(sink.rollouts()).hasSize(16).allSatisfy(r -> {
+            assertThat(r.input()).startsWith("op=");
+            assertThat(r.output()).contains("[rl#");
+            assertThat(r.logprobs()).hasSize(1);
+        });
+        assertThat(sink.latestCheckpoint()).hasValueSatisfying(c -> assertThat(c.step()).isEqualTo(2));
+    }
+
+    @Test
     void create_resumesFromTheSinksCheckpoint() {
         InMemoryRolloutSink sink = new InMemoryRolloutSink();
         GrpoLearner first = GrpoLearner.create(SPEC, RlSettings.builder().build(), sink);
