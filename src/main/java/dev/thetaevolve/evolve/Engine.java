@@ -48,6 +48,7 @@ public final class Engine {
     private final ProgramDatabase index;
     private final LongSupplier nanoTime;
     private final CodeCache<Long, Parent> parents;
+    private final List<StepObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private int[] generations = new int[1024];
     private final Set<String> hashes = java.util.concurrent.ConcurrentHashMap.newKeySet(); // read by sample threads
@@ -237,6 +238,7 @@ public final class Engine {
     /** Waits for every child, then commits them in (parent, sample) order in one transaction. */
     private StepSummary commit(int stepNo, int island, List<List<CompletableFuture<Draft>>> perParent, long t0) {
         List<ChildRecord> records = new ArrayList<>();
+        List<Draft> kept = new ArrayList<>();
         long id = nextId;
         int valid = 0;
         for (List<CompletableFuture<Draft>> drafts : perParent) {
@@ -247,6 +249,7 @@ public final class Engine {
                     continue;
                 }
                 records.add(d.record(id++, island, generations[(int) d.parent.id()] + 1, stepNo));
+                kept.add(d);
                 if (d.status == ChildStatus.VALID) valid++;
             }
         }
@@ -268,6 +271,11 @@ public final class Engine {
         evaluations += evaluatedNow;
         children += records.size();
         validChildren += valid;
+        if (!observers.isEmpty()) {
+            List<StepObserver.Child> told = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) told.add(new StepObserver.Child(records.get(i), kept.get(i).parent, kept.get(i).sample));
+            for (StepObserver o : observers) o.stepCommitted(summary, told);
+        }
         return summary;
     }
 
@@ -341,6 +349,12 @@ public final class Engine {
                     v == null ? null : v.metrics(), sample.summary(), v == null || v.tier() == null ? null : v.tier().word(),
                     v == null ? 0 : v.compileMillis(), v == null ? 0 : v.runMillis(), v == null || !v.valid() ? null : v.output());
         }
+    }
+
+    /** Adds an observer told about every step committed from now on (see {@link StepObserver}). */
+    public Engine observe(StepObserver observer) {
+        observers.add(java.util.Objects.requireNonNull(observer, "observer"));
+        return this;
     }
 
     /** Asks the run loop to stop after the step in progress. Thread-safe. */
