@@ -1,6 +1,7 @@
 package dev.thetaevolve.llm;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,16 +10,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@link LlmClient} on the JDK's {@code java.net.http} client: plain Java, no container, so it serves the
  * CLI, the tests and the benchmark. HTTP/1.1 (what vLLM, SGLang, Ollama and llama.cpp speak without TLS),
- * one pooled connection per request in flight. Cancelling a returned future aborts the exchange (JDK 16+).
+ * one pooled connection per request in flight. Cancelling a returned future closes the connection, so the server sees the abort.
  */
 public final class HttpLlmClient implements LlmClient {
     private final HttpClient http;
     private final URI base;
     private final ApiKey key;
+    /** Blocking body reads, one per response being received: at most the requests in flight. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "llm-http-body");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * @param baseUrl the API root, e.g. {@code http://127.0.0.1:8000/v1}
@@ -51,23 +61,60 @@ public final class HttpLlmClient implements LlmClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         if (key != null) b.header("Authorization", key.authorizationHeader());
-        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        CompletableFuture<LlmResponse> result = exchange.handle((response, error) -> {
-            if (error != null) throw new CompletionException(connection(error));
-            if (response.statusCode() / 100 != 2) throw LlmException.forStatus(response.statusCode(), response.body());
-            return OpenAiCodec.decode(response.body());
+        // Measured on JDK 17: cancelling a sendAsync future aborts the exchange only before the headers
+        // arrive, and with ofString() not even then; closing an ofInputStream() body always closes the
+        // connection. So the body is read as a stream that cancellation can close.
+        CompletableFuture<HttpResponse<InputStream>> exchange = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+        AtomicReference<InputStream> body = new AtomicReference<>();
+        exchange.whenComplete((response, error) -> {
+            if (error != null) {
+                result.completeExceptionally(connection(error));
+                return;
+            }
+            body.set(response.body());
+            if (result.isDone()) {
+                closeQuietly(response.body());
+                return;
+            }
+            readers.execute(() -> {
+                try (InputStream in = response.body()) {
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    if (response.statusCode() / 100 != 2) result.completeExceptionally(LlmException.forStatus(response.statusCode(), text));
+                    else result.complete(OpenAiCodec.decode(text));
+                } catch (IOException e) {
+                    result.completeExceptionally(connection(e));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
         });
-        // handle() makes a new future: cancelling it must still reach the exchange
         result.whenComplete((r, e) -> {
-            if (result.isCancelled()) exchange.cancel(true);
+            if (!result.isCancelled()) return;
+            exchange.cancel(true);
+            InputStream in = body.get();
+            if (in != null) closeQuietly(in);
         });
         return result;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the connection is being dropped anyway
+        }
     }
 
     private static Throwable connection(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (e instanceof IOException) return new LlmException(FailureCause.CONNECTION, 0, e.toString(), e);
         return e;
+    }
+
+    @Override
+    public void close() {
+        readers.shutdownNow();
     }
 
     @Override

@@ -121,8 +121,10 @@ public final class SamplingClient implements AutoCloseable {
     private void drain() {
         while (!pending.isEmpty() && permits.tryAcquire()) {
             Task t = pending.pollFirst();
-            if (t == null || t.result.isDone()) {
+            if (t == null || t.result.isDone() || t.scope.isCancelled()) {
+                // a scope being cancelled frees permits while it cancels: its queued calls must not start
                 permits.release();
+                if (t != null) t.result.cancel(false);
                 continue;
             }
             Optional<String> spent = budget.exhaustedReason();

@@ -1,5 +1,6 @@
 package dev.thetaevolve.llm;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,14 +39,12 @@ public final class SamplingScope implements AutoCloseable {
         return cancelled;
     }
 
-    /** Cancels every outstanding call; returns how many it cancelled. */
+    /** Cancels every outstanding call; returns how many were outstanding. */
     public int cancel() {
         cancelled = true;
-        int n = 0;
-        for (SamplingClient.Task t : tasks) {
-            if (t.result.cancel(false)) n++;
-        }
-        return n;
+        List<SamplingClient.Task> outstanding = List.copyOf(tasks);
+        for (SamplingClient.Task t : outstanding) t.result.cancel(false);
+        return outstanding.size();
     }
 
     @Override
