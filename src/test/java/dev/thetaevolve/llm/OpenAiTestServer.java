@@ -65,6 +65,8 @@ public final class OpenAiTestServer implements AutoCloseable {
     public final AtomicInteger aborted = new AtomicInteger();
     public final AtomicInteger inFlight = new AtomicInteger();
     public final AtomicInteger maxInFlight = new AtomicInteger();
+    /** Summed time from a request's arrival to its reply written (completed requests only). */
+    public final java.util.concurrent.atomic.AtomicLong handlerNanos = new java.util.concurrent.atomic.AtomicLong();
     public final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
 
     private OpenAiTestServer(Function<Request, Reply> script) throws IOException {
@@ -97,6 +99,7 @@ public final class OpenAiTestServer implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         started.incrementAndGet();
+        long t0 = System.nanoTime();
         try {
             JsonNode body;
             try {
@@ -127,6 +130,7 @@ public final class OpenAiTestServer implements AutoCloseable {
                     out.write(bytes);
                 }
             }
+            handlerNanos.addAndGet(System.nanoTime() - t0);
             completed.incrementAndGet();
         } catch (IOException e) {
             aborted.incrementAndGet();
