@@ -9,7 +9,7 @@ import java.util.Map;
  * endpoint that has produced nothing yet is tried first; then the one maximizing
  * {@code value + c · scale · sqrt(ln N / n)}, where value = summed reward / summed tokens · 1000, n its
  * rewarded samples, N all of them, and scale the largest |value| seen (so the exploration term has the
- * rewards' units). Picks before any reward arrives go round-robin.
+ * rewards' units). While any endpoint still lacks a reward, picks go round-robin over all of them.
  */
 public final class UcbSelector implements EndpointSelector {
     private final List<LlmEndpoint> endpoints;
