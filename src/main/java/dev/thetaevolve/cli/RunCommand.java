@@ -41,6 +41,10 @@ public class RunCommand implements Callable<Integer> {
     String llmModel;
     @Option(names = "--llm-key-env", description = "Environment variable holding the API key (never stored).")
     String llmKeyEnv;
+    @Option(names = "--llm-no-n", description = "Send K requests of one sample each (servers without `n`: Ollama, llama.cpp).")
+    boolean llmNoN;
+    @Option(names = "--llm-token-budget", defaultValue = "0", description = "Stop sampling cleanly after this many tokens (0 = no budget).")
+    long llmTokenBudget;
     @Option(names = "--lazy-level2", description = "Also penalize children equal to any program of the run.")
     boolean lazyLevel2;
     @Option(names = "--async", description = "Steady-state mode without a step barrier (inference only).")
@@ -72,8 +76,9 @@ public class RunCommand implements Callable<Integer> {
                     .tolerance(tolerance == null ? catalog.spec(problem).get().defaultTolerance() : tolerance)
                     .lazyLevel2(lazyLevel2).async(async).build();
             settings = new RunSettings(problem, mutator, budget.stepsOrDefault(), budget.minutesOrZero(), w, engine, llmUrl, llmModel, llmKeyEnv,
-                    rl, reward, rlLearningRate == null ? 0 : rlLearningRate);
+                    llmNoN, llmTokenBudget, rl, reward, rlLearningRate == null ? 0 : rlLearningRate);
             if (async && rl) throw new UsageError("--rl needs the step barrier; drop --async");
+            if (mutator.equals("llm")) dev.thetaevolve.service.Components.llmSettings(settings); // fail before the run exists
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageError(e.getMessage());
         }

@@ -174,7 +174,9 @@ public final class Engine {
         int island = index.currentIsland();
         List<List<CompletableFuture<Draft>>> perParent = new ArrayList<>(config.parents());
         for (int i = 0; i < config.parents(); i++) perParent.add(launch(rng));
-        return commit(stepNo, island, perParent, t0);
+        StepSummary summary = commit(stepNo, island, perParent, t0);
+        mutator.stepEnded();
+        return summary;
     }
 
     /**
@@ -190,7 +192,7 @@ public final class Engine {
         int inFlight = 0;
         int limit = groups <= 0 ? Integer.MAX_VALUE : groups;
         while (true) {
-            while (inFlight < config.parents() && launched < limit && !stopRequested && nanoTime.getAsLong() < deadlineNanos) {
+            while (inFlight < config.parents() && launched < limit && !stopRequested() && nanoTime.getAsLong() < deadlineNanos) {
                 long t0 = nanoTime.getAsLong();
                 SplittableRandom rng = new SplittableRandom(config.stepSeed(committedSteps + 1 + inFlight));
                 Group g = new Group(index.currentIsland(), t0, launch(rng));
@@ -271,6 +273,9 @@ public final class Engine {
         evaluations += evaluatedNow;
         children += records.size();
         validChildren += valid;
+        for (int i = 0; i < records.size(); i++) {
+            mutator.outcome(kept.get(i).sample, records.get(i).status() != ChildStatus.NO_DIFF, records.get(i).reward());
+        }
         if (!observers.isEmpty()) {
             List<StepObserver.Child> told = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) told.add(new StepObserver.Child(records.get(i), kept.get(i).parent, kept.get(i).sample));
@@ -362,8 +367,14 @@ public final class Engine {
         stopRequested = true;
     }
 
+    /** True when a stop was asked for or the mutator's budget is spent. */
     public boolean stopRequested() {
-        return stopRequested;
+        return stopRequested || mutator.exhausted();
+    }
+
+    /** True when the mutator's token or cost budget is spent. */
+    public boolean budgetExhausted() {
+        return mutator.exhausted();
     }
 
     public int committedSteps() { return committedSteps; }

@@ -125,6 +125,22 @@ public final class LlmMutator implements Mutator {
     }
 
     @Override
+    public void stepEnded() {
+        endStep();
+    }
+
+    @Override
+    public void outcome(Sample sample, boolean applied, double reward) {
+        reportApply(sample, applied);
+        reportReward(sample, reward);
+    }
+
+    @Override
+    public boolean exhausted() {
+        return budgetExhausted();
+    }
+
+    @Override
     public String name() {
         return client.settings().endpoints().stream().map(LlmEndpoint::model).collect(Collectors.joining("+"));
     }

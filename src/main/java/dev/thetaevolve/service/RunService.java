@@ -104,7 +104,8 @@ public class RunService {
                     if (listener != null) listener.onStep(s, engine);
                 }
             }
-            store.setStatus(run.id, engine.stopRequested() ? "STOPPED" : "FINISHED", null);
+            if (engine.budgetExhausted()) store.setStatus(run.id, "BUDGET_EXHAUSTED", "the LLM token or cost budget is spent");
+            else store.setStatus(run.id, engine.stopRequested() ? "STOPPED" : "FINISHED", null);
             return engine;
         } catch (RuntimeException e) {
             store.setStatus(run.id, "FAILED", String.valueOf(e.getMessage()));
