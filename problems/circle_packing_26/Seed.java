@@ -1,5 +1,3 @@
-import java.util.Arrays;
-
 /** Seed: 26 equal small circles on a 6 x 5 grid. Valid and weak (sum of radii about 0.96). */
 public class Seed {
     // EVOLVE-BLOCK-START
@@ -19,8 +17,4 @@ public class Seed {
         return circles;
     }
     // EVOLVE-BLOCK-END
-
-    public static void main(String[] args) {
-        System.out.println(Arrays.deepToString(solve()));
-    }
 }

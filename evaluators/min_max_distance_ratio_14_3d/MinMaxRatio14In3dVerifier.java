@@ -1,0 +1,14 @@
+import dev.thetaevolve.problem.Verification;
+import dev.thetaevolve.problem.Verifier;
+import dev.thetaevolve.problem.geometry.DistanceRatio;
+
+/**
+ * 14 points in R^3, rows {x, y, z}; minimize (max pairwise distance / min pairwise distance)^2, the squared
+ * ratio as the notebook stores it. Valid iff finite and pairwise distinct (see DistanceRatio).
+ */
+public class MinMaxRatio14In3dVerifier implements Verifier {
+
+    public Verification verify(Object output, double tolerance) {
+        return DistanceRatio.verify((double[][]) output, 14, 3);
+    }
+}
