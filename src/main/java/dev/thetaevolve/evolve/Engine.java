@@ -1,6 +1,9 @@
 package dev.thetaevolve.evolve;
 
+import dev.thetaevolve.database.CodeCache;
 import dev.thetaevolve.database.ProgramDatabase;
+import dev.thetaevolve.problem.Direction;
+import dev.thetaevolve.problem.Shaping;
 import dev.thetaevolve.evaluate.Evaluator;
 import dev.thetaevolve.evaluate.Verdict;
 import dev.thetaevolve.mutate.CodeNormalizer;
@@ -46,7 +49,7 @@ public final class Engine {
     private final RunStore store;
     private final ProgramDatabase index;
     private final LongSupplier nanoTime;
-    private final ParentCache parents;
+    private final CodeCache<Long, Parent> parents;
 
     private int[] generations = new int[1024];
     private final Set<String> hashes = new HashSet<>();
@@ -68,12 +71,16 @@ public final class Engine {
         this.mutator = mutator;
         this.store = store;
         this.nanoTime = nanoTime;
+        Shaping shaping = problem.spec().shaping();
         this.index = ProgramDatabase.builder()
                 .islands(config.islands())
                 .populationCap(config.populationCap())
                 .archiveSize(config.archiveSize())
+                // the grid's score axis spans the shaping range, in fitness terms (higher is better)
+                .scoreBounds(problem.direction() == Direction.MAXIMIZE ? shaping.a() : -shaping.b(),
+                        problem.direction() == Direction.MAXIMIZE ? shaping.b() : -shaping.a())
                 .build();
-        this.parents = new ParentCache(4096, store::parent);
+        this.parents = CodeCache.boundedByEntries(4096, store::parent);
     }
 
     /**
@@ -127,7 +134,7 @@ public final class Engine {
             if (m.valid()) {
                 if (m.step() > 0) validChildren++;
                 if (m.id() == 0) seedScore = m.score();
-                index.add(m.id(), m.parentId(), Rewards.fitness(problem.direction(), m.score()), m.codeLength(), m.island());
+                index.add(m.id(), Rewards.fitness(problem.direction(), m.score()), m.codeLength(), m.island());
                 track(m.id(), m.score());
             }
         }
@@ -139,7 +146,7 @@ public final class Engine {
             remember(c.id(), c.generation(), c.normalizedHash());
             if (c.valid()) {
                 if (c.id() == 0) seedScore = c.score();
-                index.add(c.id(), c.parentId(), Rewards.fitness(problem.direction(), c.score()), c.code().length(), c.island());
+                index.add(c.id(), Rewards.fitness(problem.direction(), c.score()), c.code().length(), c.island());
                 track(c.id(), c.score());
             }
         }
