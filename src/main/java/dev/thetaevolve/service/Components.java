@@ -15,7 +15,7 @@ public class Components {
     }
 
     public Mutator mutator(RunSettings settings) {
-        if (settings.mutator().equals("builtin")) return new BuiltinMutator();
+        if (settings.mutator().equals("builtin")) return BuiltinMutator.create();
         throw new IllegalArgumentException("mutator '" + settings.mutator() + "' is not available in this build");
     }
 }

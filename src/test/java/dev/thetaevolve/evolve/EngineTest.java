@@ -31,7 +31,7 @@ class EngineTest {
     @Test
     void step_commitsAllChildrenWithConsecutiveIds() {
         InMemoryRunStore store = new InMemoryRunStore();
-        Engine e = Engine.start(problem, config(1), new InProcessEvaluator(), new BuiltinMutator(), store, System::nanoTime);
+        Engine e = Engine.start(problem, config(1), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime);
         StepSummary s = e.step();
         assertThat(s.step()).isEqualTo(1);
         assertThat(s.children()).isEqualTo(16);
@@ -50,15 +50,15 @@ class EngineTest {
     void run_sameSeed_sameProgramHashes() {
         InMemoryRunStore a = new InMemoryRunStore();
         InMemoryRunStore b = new InMemoryRunStore();
-        Engine ea = Engine.start(problem, config(9), new InProcessEvaluator(), new BuiltinMutator(), a, System::nanoTime);
-        Engine eb = Engine.start(problem, config(9), new InProcessEvaluator(), new BuiltinMutator(), b, System::nanoTime);
+        Engine ea = Engine.start(problem, config(9), new InProcessEvaluator(), BuiltinMutator.create(), a, System::nanoTime);
+        Engine eb = Engine.start(problem, config(9), new InProcessEvaluator(), BuiltinMutator.create(), b, System::nanoTime);
         for (int i = 0; i < 3; i++) {
             ea.step();
             eb.step();
         }
         assertThat(hashes(a)).isEqualTo(hashes(b));
         InMemoryRunStore c = new InMemoryRunStore();
-        Engine ec = Engine.start(problem, config(10), new InProcessEvaluator(), new BuiltinMutator(), c, System::nanoTime);
+        Engine ec = Engine.start(problem, config(10), new InProcessEvaluator(), BuiltinMutator.create(), c, System::nanoTime);
         for (int i = 0; i < 3; i++) ec.step();
         assertThat(hashes(c)).isNotEqualTo(hashes(a));
     }
@@ -66,14 +66,14 @@ class EngineTest {
     @Test
     void resume_equalsUninterruptedRun() {
         InMemoryRunStore whole = new InMemoryRunStore();
-        Engine w = Engine.start(problem, config(5), new InProcessEvaluator(), new BuiltinMutator(), whole, System::nanoTime);
+        Engine w = Engine.start(problem, config(5), new InProcessEvaluator(), BuiltinMutator.create(), whole, System::nanoTime);
         for (int i = 0; i < 4; i++) w.step();
 
         InMemoryRunStore split = new InMemoryRunStore();
-        Engine first = Engine.start(problem, config(5), new InProcessEvaluator(), new BuiltinMutator(), split, System::nanoTime);
+        Engine first = Engine.start(problem, config(5), new InProcessEvaluator(), BuiltinMutator.create(), split, System::nanoTime);
         first.step();
         first.step();
-        Engine second = Engine.resume(problem, config(5), new InProcessEvaluator(), new BuiltinMutator(), split, System::nanoTime);
+        Engine second = Engine.resume(problem, config(5), new InProcessEvaluator(), BuiltinMutator.create(), split, System::nanoTime);
         assertThat(second.committedSteps()).isEqualTo(2);
         second.step();
         second.step();
@@ -84,15 +84,15 @@ class EngineTest {
     @Test
     void start_onStoreWithSteps_isRefused() {
         InMemoryRunStore store = new InMemoryRunStore();
-        Engine.start(problem, config(1), new InProcessEvaluator(), new BuiltinMutator(), store, System::nanoTime).step();
-        assertThatThrownBy(() -> Engine.start(problem, config(1), new InProcessEvaluator(), new BuiltinMutator(), store, System::nanoTime))
+        Engine.start(problem, config(1), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime).step();
+        assertThatThrownBy(() -> Engine.start(problem, config(1), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("resume");
     }
 
     @Test
     void commitStep_twice_isRefused() {
         InMemoryRunStore store = new InMemoryRunStore();
-        Engine.start(problem, config(1), new InProcessEvaluator(), new BuiltinMutator(), store, System::nanoTime).step();
+        Engine.start(problem, config(1), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime).step();
         assertThatThrownBy(() -> store.commitStep(new StepSummary(1, 0, 0, null, -1, 0, 0), List.of()))
                 .isInstanceOf(IllegalStateException.class);
     }
