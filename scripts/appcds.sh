@@ -31,6 +31,7 @@ time_it() { # name, command
   "$J17" -XX:ArchiveClassesAtExit="$OUT/$name-17.jsa" -jar "$JAR" $cmd >/dev/null 2>"$OUT/$name-17-train.log" || true
   args+=(-n "17" "$J17 -jar $JAR $cmd")
   args+=(-n "17 AppCDS" "$J17 -XX:SharedArchiveFile=$OUT/$name-17.jsa -jar $JAR $cmd")
+  args+=(-n "17 C1" "$J17 -XX:TieredStopAtLevel=1 -jar $JAR $cmd")
   args+=(-n "17 C1 AppCDS" "$J17 -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$OUT/$name-17.jsa -jar $JAR $cmd")
   if [ -x "$J25" ]; then
     "$J25" -XX:AOTCacheOutput="$OUT/$name-25.aot" -jar "$JAR" $cmd >/dev/null 2>"$OUT/$name-25-train.log" || true
@@ -39,7 +40,20 @@ time_it() { # name, command
   fi
   ls -la "$OUT" | grep -E "$name-(17.jsa|25.aot)" || true
   echo "== $name: thetaevolve $cmd"
-  hyperfine -N -i --style basic --warmup 1 --runs "$RUNS" --export-markdown "$OUT/$name.md" "${args[@]}"
+  hyperfine -N -i --style basic --warmup 1 --runs "$RUNS" --export-markdown "$OUT/$name.md" \
+    --export-json "$OUT/$name.json" "${args[@]}"
+  # medians: wall time is noisy on a shared 2-core machine; CPU time (user+sys) much less so
+  python3 - "$OUT/$name.json" <<'PY'
+import json, statistics, sys
+rows = json.load(open(sys.argv[1]))["results"]
+base = statistics.median(rows[0]["times"])
+base_cpu = statistics.median(u + s for u, s in zip(rows[0]["user"], rows[0]["system"]))
+print(f"{'variant':14} {'median wall s':>13} {'ratio':>6} {'median cpu s':>13} {'ratio':>6}")
+for r in rows:
+    wall = statistics.median(r["times"])
+    cpu = statistics.median(u + s for u, s in zip(r["user"], r["system"]))
+    print(f"{r['command']:14} {wall:13.2f} {base / wall:6.2f} {cpu:13.2f} {base_cpu / cpu:6.2f}")
+PY
 }
 
 time_it free "$FREE"
