@@ -42,16 +42,16 @@ time_it() { # name, command
   echo "== $name: thetaevolve $cmd"
   hyperfine -N -i --style basic --warmup 1 --runs "$RUNS" --export-markdown "$OUT/$name.md" \
     --export-json "$OUT/$name.json" "${args[@]}"
-  # medians: wall time is noisy on a shared 2-core machine; CPU time (user+sys) much less so
+  # wall time is noisy on a shared 2-core machine; CPU time (user+sys, hyperfine gives its mean) much less so
   python3 - "$OUT/$name.json" <<'PY'
 import json, statistics, sys
 rows = json.load(open(sys.argv[1]))["results"]
 base = statistics.median(rows[0]["times"])
-base_cpu = statistics.median(u + s for u, s in zip(rows[0]["user"], rows[0]["system"]))
-print(f"{'variant':14} {'median wall s':>13} {'ratio':>6} {'median cpu s':>13} {'ratio':>6}")
+base_cpu = rows[0]["user"] + rows[0]["system"]
+print(f"{'variant':14} {'median wall s':>13} {'ratio':>6} {'mean cpu s':>13} {'ratio':>6}")
 for r in rows:
     wall = statistics.median(r["times"])
-    cpu = statistics.median(u + s for u, s in zip(r["user"], r["system"]))
+    cpu = r["user"] + r["system"]
     print(f"{r['command']:14} {wall:13.2f} {base / wall:6.2f} {cpu:13.2f} {base_cpu / cpu:6.2f}")
 PY
 }
