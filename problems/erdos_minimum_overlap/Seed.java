@@ -1,4 +1,3 @@
-import java.util.Arrays;
 
 /**
  * Seed: 100 heights in complementary pairs (a, 1 - a) with a >= 1/2, so 1 - a is exact and the sum is
@@ -22,8 +21,4 @@ public class Seed {
         return h;
     }
     // EVOLVE-BLOCK-END
-
-    public static void main(String[] args) {
-        System.out.println(Arrays.toString(solve()));
-    }
 }

@@ -1,4 +1,3 @@
-import java.util.Arrays;
 
 /**
  * Seed: I + Q, where Q is the Jacobsthal matrix of the quadratic residues mod 29 (Q[i][j] = Legendre
@@ -21,8 +20,4 @@ public class Seed {
         return a;
     }
     // EVOLVE-BLOCK-END
-
-    public static void main(String[] args) {
-        System.out.println(Arrays.deepToString(solve()));
-    }
 }

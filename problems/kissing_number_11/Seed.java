@@ -1,5 +1,4 @@
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,8 +26,4 @@ public class Seed {
         return (long[][]) points.toArray(new long[points.size()][]); // Janino: no generic inference, so cast
     }
     // EVOLVE-BLOCK-END
-
-    public static void main(String[] args) {
-        System.out.println(solve().length + " points, first " + Arrays.toString(solve()[0]));
-    }
 }

@@ -1,4 +1,3 @@
-import java.util.Arrays;
 
 /** Seed: a gently modulated bump of 60 non-negative steps. Valid and weak (about 0.607). */
 public class Seed {
@@ -16,8 +15,4 @@ public class Seed {
         return h;
     }
     // EVOLVE-BLOCK-END
-
-    public static void main(String[] args) {
-        System.out.println(Arrays.toString(solve()));
-    }
 }

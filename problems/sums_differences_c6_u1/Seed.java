@@ -1,5 +1,4 @@
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,8 +25,4 @@ public class Seed {
         return out;
     }
     // EVOLVE-BLOCK-END
-
-    public static void main(String[] args) {
-        System.out.println(Arrays.toString(solve()));
-    }
 }

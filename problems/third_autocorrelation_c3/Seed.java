@@ -1,4 +1,3 @@
-import java.util.Arrays;
 
 /** Seed: a modulated step function of 60 signed steps (a constant scores 2). Valid and weak (about 1.869). */
 public class Seed {
@@ -16,8 +15,4 @@ public class Seed {
         return h;
     }
     // EVOLVE-BLOCK-END
-
-    public static void main(String[] args) {
-        System.out.println(Arrays.toString(solve()));
-    }
 }

@@ -1,4 +1,3 @@
-import java.util.Arrays;
 
 /** Seed: coefficients near Gonçalves et al. (2017), detuned. Valid and weak (about 0.958). */
 public class Seed {
@@ -10,8 +9,4 @@ public class Seed {
         return new double[] {c0, c1, c2};
     }
     // EVOLVE-BLOCK-END
-
-    public static void main(String[] args) {
-        System.out.println(Arrays.toString(solve()));
-    }
 }

@@ -30,6 +30,8 @@ final class LaunchOptions {
     /** Applies the flags; returns an error message for a database that cannot be used, else null. */
     static String apply(String[] args) {
         boolean serve = args.length > 0 && args[0].equals("serve");
+        // DJL (the RL learner) loads PyTorch from the bundled native jar; it must never try the network
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         // overwrite every time: system properties persist across launches inside one test JVM
         System.setProperty("quarkus.http.host-enabled", Boolean.toString(serve));
         boolean restClient = args.length > 0 && REST_CLIENT_COMMANDS.contains(args[0]);

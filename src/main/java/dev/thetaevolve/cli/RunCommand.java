@@ -45,6 +45,12 @@ public class RunCommand implements Callable<Integer> {
     boolean lazyLevel2;
     @Option(names = "--async", description = "Steady-state mode without a step barrier (inference only).")
     boolean async;
+    @Option(names = "--rl", description = "Test-time RL: the built-in mutator becomes a policy updated by GRPO after each step.")
+    boolean rl;
+    @Option(names = "--reward", description = "RL reward: raw, shaped, improvement or validity (default raw).")
+    String reward;
+    @Option(names = "--rl-lr", description = "RL learning rate (Adam), default 1e-2 for the built-in policy.")
+    Double rlLearningRate;
     @Mixin
     BudgetOptions budget;
 
@@ -65,7 +71,9 @@ public class RunCommand implements Callable<Integer> {
             engine = EngineConfig.builder().parents(parents).samples(samples).seed(seed)
                     .tolerance(tolerance == null ? catalog.spec(problem).get().defaultTolerance() : tolerance)
                     .lazyLevel2(lazyLevel2).async(async).build();
-            settings = new RunSettings(problem, mutator, budget.stepsOrDefault(), budget.minutesOrZero(), w, engine, llmUrl, llmModel, llmKeyEnv);
+            settings = new RunSettings(problem, mutator, budget.stepsOrDefault(), budget.minutesOrZero(), w, engine, llmUrl, llmModel, llmKeyEnv,
+                    rl, reward, rlLearningRate == null ? 0 : rlLearningRate);
+            if (async && rl) throw new UsageError("--rl needs the step barrier; drop --async");
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageError(e.getMessage());
         }

@@ -8,7 +8,11 @@ import dev.thetaevolve.evolve.StepSummary;
 import dev.thetaevolve.mutate.Mutator;
 import dev.thetaevolve.problem.Problem;
 import dev.thetaevolve.problem.ProblemCatalog;
+import dev.thetaevolve.rl.GrpoLearner;
+import dev.thetaevolve.rl.RewardType;
+import dev.thetaevolve.rl.RlSettings;
 import dev.thetaevolve.store.PanacheRunStore;
+import dev.thetaevolve.store.RolloutStore;
 import dev.thetaevolve.store.RunEntity;
 import dev.thetaevolve.store.StoreService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +38,8 @@ public class RunService {
     ObjectMapper json;
     @Inject
     Components components;
+    @Inject
+    RolloutStore rollouts;
 
     /**
      * Creates a run row for new settings.
@@ -71,18 +77,32 @@ public class RunService {
         PanacheRunStore runStore = new PanacheRunStore(store, run.id);
         store.setStatus(run.id, "RUNNING", null);
         long deadline = budget.minutes() > 0 ? System.nanoTime() + (long) (budget.minutes() * 60e9) : Long.MAX_VALUE;
+        // test-time RL: the learner restores its policy from the run's newest checkpoint, so resume keeps it
+        GrpoLearner learner = budget.rl() ? GrpoLearner.create(problem.spec(), RlSettings.builder()
+                .reward(RewardType.parse(budget.reward() == null ? "raw" : budget.reward()))
+                .learningRate(budget.rlLearningRate() > 0 ? budget.rlLearningRate() : 1e-2)
+                .policySeed(budget.engine().seed())
+                .plannedSteps(budget.steps())
+                .build(), rollouts.sink(run.id)) : null;
         try (Evaluator evaluator = components.evaluator(budget.workers());
-             Mutator mutator = components.mutator(budget)) {
+             Mutator mutator = components.mutator(budget, learner == null ? null : learner.policy())) {
             boolean fresh = store.run(run.id).programs == 0;
             Engine engine = fresh
                     ? Engine.start(problem, budget.engine(), evaluator, mutator, runStore, System::nanoTime)
                     : Engine.resume(problem, budget.engine(), evaluator, mutator, runStore, System::nanoTime);
+            if (learner != null) engine.observe(learner);
             if (onEngine != null) onEngine.accept(engine);
-            int done = 0;
-            while (!engine.stopRequested() && (budget.steps() == 0 || done < budget.steps()) && System.nanoTime() < deadline) {
-                StepSummary s = engine.step();
-                done++;
-                if (listener != null) listener.onStep(s, engine);
+            if (budget.engine().async()) {
+                engine.runAsync(budget.steps(), deadline, s -> {
+                    if (listener != null) listener.onStep(s, engine);
+                });
+            } else {
+                int done = 0;
+                while (!engine.stopRequested() && (budget.steps() == 0 || done < budget.steps()) && System.nanoTime() < deadline) {
+                    StepSummary s = engine.step();
+                    done++;
+                    if (listener != null) listener.onStep(s, engine);
+                }
             }
             store.setStatus(run.id, engine.stopRequested() ? "STOPPED" : "FINISHED", null);
             return engine;
