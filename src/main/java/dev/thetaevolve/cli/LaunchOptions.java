@@ -10,8 +10,8 @@ import java.util.Set;
 
 /** Turns the argv flags that must be known before Quarkus boots into system properties. */
 final class LaunchOptions {
-    /** Commands that only talk to a service over REST (see ApiClient). */
-    static final Set<String> REST_CLIENT_COMMANDS = Set.of("leaderboard", "submit", "watch");
+    /** Commands that open no database: the REST clients (see ApiClient) and the store-free evaluator commands. */
+    static final Set<String> REST_CLIENT_COMMANDS = Set.of("leaderboard", "submit", "watch", "evaluate", "verify", "bench");
 
     /**
      * What the REST client commands run with: Hibernate starts offline and manages no schema, so they open
