@@ -202,7 +202,7 @@ async function run(id) {
   const bestKnown = prob ? prob.bestKnown.value : null;
   drawPlot(svg, points, bestKnown);
   await refreshBest(r.best.programId);
-  if (['FINISHED', 'STOPPED', 'FAILED'].includes(r.status)) return;
+  if (['FINISHED', 'STOPPED', 'FAILED', 'BUDGET_EXHAUSTED'].includes(r.status)) return;
   const after = points.length ? points[points.length - 1].step : 0;
   live = new EventSource('/api/runs/' + id + '/events?after=' + after);
   live.addEventListener('step', e => {

@@ -5,17 +5,37 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 /** Turns the argv flags that must be known before Quarkus boots into system properties. */
 final class LaunchOptions {
+    /** Commands that open no database: the REST clients (see ApiClient) and the store-free evaluator commands. */
+    static final Set<String> REST_CLIENT_COMMANDS = Set.of("leaderboard", "submit", "watch", "evaluate", "verify", "bench");
+
+    /**
+     * What the REST client commands run with: Hibernate starts offline and manages no schema, so they open
+     * no database (and create no ./data folder). Not {@code quarkus.hibernate-orm.active=false}: a store
+     * bean that injects EntityManager directly then fails the start-up. The %test key outranks the plain
+     * one under the test profile, whose strategy is drop-and-create.
+     */
+    static final Map<String, String> REST_CLIENT_PROPERTIES = Map.of(
+            "quarkus.hibernate-orm.database.start-offline", "true",
+            "quarkus.hibernate-orm.schema-management.strategy", "none",
+            "%test.quarkus.hibernate-orm.schema-management.strategy", "none");
+
     private LaunchOptions() {
     }
 
     /** Applies the flags; returns an error message for a database that cannot be used, else null. */
     static String apply(String[] args) {
         boolean serve = args.length > 0 && args[0].equals("serve");
+        // DJL (the RL learner) loads PyTorch from the bundled native jar; it must never try the network
+        if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         // overwrite every time: system properties persist across launches inside one test JVM
         System.setProperty("quarkus.http.host-enabled", Boolean.toString(serve));
+        boolean restClient = args.length > 0 && REST_CLIENT_COMMANDS.contains(args[0]);
+        REST_CLIENT_PROPERTIES.forEach((key, value) -> setOrClear(key, restClient ? value : null));
         String port = value(args, "--port");
         if (serve && port != null) System.setProperty("quarkus.http.port", port);
         String db = value(args, "--db");
@@ -59,6 +79,11 @@ final class LaunchOptions {
         while (dir != null && !Files.exists(dir)) dir = dir.getParent();
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) return "cannot create database " + file + ": folder not writable";
         return null;
+    }
+
+    private static void setOrClear(String key, String value) {
+        if (value == null) System.clearProperty(key);
+        else System.setProperty(key, value);
     }
 
     private static String value(String[] args, String flag) {

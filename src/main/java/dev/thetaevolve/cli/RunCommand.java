@@ -41,10 +41,20 @@ public class RunCommand implements Callable<Integer> {
     String llmModel;
     @Option(names = "--llm-key-env", description = "Environment variable holding the API key (never stored).")
     String llmKeyEnv;
+    @Option(names = "--llm-no-n", description = "Send K requests of one sample each (servers without `n`: Ollama, llama.cpp).")
+    boolean llmNoN;
+    @Option(names = "--llm-token-budget", defaultValue = "0", description = "Stop sampling cleanly after this many tokens (0 = no budget).")
+    long llmTokenBudget;
     @Option(names = "--lazy-level2", description = "Also penalize children equal to any program of the run.")
     boolean lazyLevel2;
     @Option(names = "--async", description = "Steady-state mode without a step barrier (inference only).")
     boolean async;
+    @Option(names = "--rl", description = "Test-time RL: the built-in mutator becomes a policy updated by GRPO after each step.")
+    boolean rl;
+    @Option(names = "--reward", description = "RL reward: raw, shaped, improvement or validity (default raw).")
+    String reward;
+    @Option(names = "--rl-lr", description = "RL learning rate (Adam), default 1e-2 for the built-in policy.")
+    Double rlLearningRate;
     @Mixin
     BudgetOptions budget;
 
@@ -65,7 +75,10 @@ public class RunCommand implements Callable<Integer> {
             engine = EngineConfig.builder().parents(parents).samples(samples).seed(seed)
                     .tolerance(tolerance == null ? catalog.spec(problem).get().defaultTolerance() : tolerance)
                     .lazyLevel2(lazyLevel2).async(async).build();
-            settings = new RunSettings(problem, mutator, budget.stepsOrDefault(), budget.minutesOrZero(), w, engine, llmUrl, llmModel, llmKeyEnv);
+            settings = new RunSettings(problem, mutator, budget.stepsOrDefault(), budget.minutesOrZero(), w, engine, llmUrl, llmModel, llmKeyEnv,
+                    llmNoN, llmTokenBudget, rl, reward, rlLearningRate == null ? 0 : rlLearningRate);
+            if (async && rl) throw new UsageError("--rl needs the step barrier; drop --async");
+            if (mutator.equals("llm")) dev.thetaevolve.service.Components.llmSettings(settings); // fail before the run exists
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageError(e.getMessage());
         }

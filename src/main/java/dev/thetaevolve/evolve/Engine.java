@@ -16,13 +16,11 @@ import dev.thetaevolve.problem.Problem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -50,9 +48,10 @@ public final class Engine {
     private final ProgramDatabase index;
     private final LongSupplier nanoTime;
     private final CodeCache<Long, Parent> parents;
+    private final List<StepObserver> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private int[] generations = new int[1024];
-    private final Set<String> hashes = new HashSet<>();
+    private final Set<String> hashes = java.util.concurrent.ConcurrentHashMap.newKeySet(); // read by sample threads
     private long nextId;
     private int committedSteps;
     private Double bestScore;
@@ -173,26 +172,75 @@ public final class Engine {
         int stepNo = committedSteps + 1;
         SplittableRandom rng = new SplittableRandom(config.stepSeed(stepNo));
         int island = index.currentIsland();
-        AtomicInteger evaluated = new AtomicInteger();
         List<List<CompletableFuture<Draft>>> perParent = new ArrayList<>(config.parents());
-        for (int i = 0; i < config.parents(); i++) {
-            Parent parent = parents.get(index.sampleParent(rng));
-            List<Parent> inspirations = new ArrayList<>();
-            for (long id : index.inspirations(rng, config.inspirations(), 0, parent.id())) inspirations.add(parents.get(id));
-            MutationRequest request = new MutationRequest(problem, parent, inspirations, config.samples(), rng.nextLong());
-            List<CompletableFuture<Sample>> samples;
+        for (int i = 0; i < config.parents(); i++) perParent.add(launch(rng));
+        StepSummary summary = commit(stepNo, island, perParent, t0);
+        mutator.stepEnded();
+        return summary;
+    }
+
+    /**
+     * Steady-state mode (inference only): no step barrier. P parents are in flight at once; as soon as one
+     * parent's K children all exist they commit as a step of their own, the index learns of them, and a
+     * new parent takes the free slot. Runs until {@code groups} parents have committed, the deadline
+     * passes or a stop is asked for; parents in flight then finish and commit. Reproducible only up to
+     * the order in which groups finish.
+     */
+    public void runAsync(int groups, long deadlineNanos, java.util.function.Consumer<StepSummary> listener) {
+        java.util.concurrent.BlockingQueue<Group> done = new java.util.concurrent.LinkedBlockingQueue<>();
+        int launched = 0;
+        int inFlight = 0;
+        int limit = groups <= 0 ? Integer.MAX_VALUE : groups;
+        while (true) {
+            while (inFlight < config.parents() && launched < limit && !stopRequested() && nanoTime.getAsLong() < deadlineNanos) {
+                long t0 = nanoTime.getAsLong();
+                SplittableRandom rng = new SplittableRandom(config.stepSeed(committedSteps + 1 + inFlight));
+                Group g = new Group(index.currentIsland(), t0, launch(rng));
+                CompletableFuture.allOf(g.drafts.toArray(new CompletableFuture[0])).whenComplete((v, ex) -> done.add(g));
+                launched++;
+                inFlight++;
+            }
+            if (inFlight == 0) return;
+            Group g;
             try {
-                samples = mutator.sample(request);
-            } catch (RuntimeException ex) {
-                samples = List.of(CompletableFuture.failedFuture(ex));
+                g = done.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                requestStop();
+                continue;
             }
-            List<CompletableFuture<Draft>> drafts = new ArrayList<>(samples.size());
-            for (CompletableFuture<Sample> s : samples) {
-                drafts.add(s.thenCompose(sample -> child(parent, sample, evaluated)).exceptionally(ex -> null));
-            }
-            perParent.add(drafts);
+            inFlight--;
+            StepSummary s = commit(committedSteps + 1, g.island, List.of(g.drafts), g.t0);
+            if (listener != null) listener.accept(s);
         }
+    }
+
+    private record Group(int island, long t0, List<CompletableFuture<Draft>> drafts) {
+    }
+
+    /** Samples one parent and starts its K children; each child is evaluated as soon as its sample arrives. */
+    private List<CompletableFuture<Draft>> launch(SplittableRandom rng) {
+        Parent parent = parents.get(index.sampleParent(rng));
+        List<Parent> inspirations = new ArrayList<>();
+        for (long id : index.inspirations(rng, config.inspirations(), 0, parent.id())) inspirations.add(parents.get(id));
+        MutationRequest request = new MutationRequest(problem, parent, inspirations, config.samples(), rng.nextLong());
+        List<CompletableFuture<Sample>> samples;
+        try {
+            samples = mutator.sample(request);
+        } catch (RuntimeException ex) {
+            samples = List.of(CompletableFuture.failedFuture(ex));
+        }
+        List<CompletableFuture<Draft>> drafts = new ArrayList<>(samples.size());
+        for (CompletableFuture<Sample> s : samples) {
+            drafts.add(s.thenCompose(sample -> child(parent, sample)).exceptionally(ex -> null));
+        }
+        return drafts;
+    }
+
+    /** Waits for every child, then commits them in (parent, sample) order in one transaction. */
+    private StepSummary commit(int stepNo, int island, List<List<CompletableFuture<Draft>>> perParent, long t0) {
         List<ChildRecord> records = new ArrayList<>();
+        List<Draft> kept = new ArrayList<>();
         long id = nextId;
         int valid = 0;
         for (List<CompletableFuture<Draft>> drafts : perParent) {
@@ -203,9 +251,11 @@ public final class Engine {
                     continue;
                 }
                 records.add(d.record(id++, island, generations[(int) d.parent.id()] + 1, stepNo));
+                kept.add(d);
                 if (d.status == ChildStatus.VALID) valid++;
             }
         }
+        int evaluatedNow = (int) records.stream().filter(r -> r.status().evaluated()).count();
         Double best = bestScore;
         long bestAt = bestId;
         for (ChildRecord r : records) {
@@ -215,18 +265,26 @@ public final class Engine {
             }
         }
         StepSummary summary = new StepSummary(stepNo, records.size(), valid, best, bestAt,
-                (nanoTime.getAsLong() - t0) / 1_000_000, evaluated.get());
+                (nanoTime.getAsLong() - t0) / 1_000_000, evaluatedNow);
         store.commitStep(summary, records);
         committedSteps = stepNo;
         learn(records);
         index.commitStep();
-        evaluations += evaluated.get();
+        evaluations += evaluatedNow;
         children += records.size();
         validChildren += valid;
+        for (int i = 0; i < records.size(); i++) {
+            mutator.outcome(kept.get(i).sample, records.get(i).status() != ChildStatus.NO_DIFF, records.get(i).reward());
+        }
+        if (!observers.isEmpty()) {
+            List<StepObserver.Child> told = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) told.add(new StepObserver.Child(records.get(i), kept.get(i).parent, kept.get(i).sample));
+            for (StepObserver o : observers) o.stepCommitted(summary, told);
+        }
         return summary;
     }
 
-    private CompletableFuture<Draft> child(Parent parent, Sample sample, AtomicInteger evaluated) {
+    private CompletableFuture<Draft> child(Parent parent, Sample sample) {
         Draft d = new Draft(parent, sample);
         DiffFormat.Result diff = DiffFormat.apply(parent.code(), sample.text(),
                 new DiffFormat.Options(config.allowOutsideBlock(), config.fullRewrite()));
@@ -246,7 +304,6 @@ public final class Engine {
         if (config.lazyLevel2() && hashes.contains(hash)) {
             return CompletableFuture.completedFuture(d.fail(ChildStatus.DUPLICATE, "the program equals one already in the run", code));
         }
-        evaluated.incrementAndGet();
         return evaluator.submit(code, problem, config.tolerance()).thenApply(v -> d.verdict(code, v));
     }
 
@@ -299,13 +356,25 @@ public final class Engine {
         }
     }
 
+    /** Adds an observer told about every step committed from now on (see {@link StepObserver}). */
+    public Engine observe(StepObserver observer) {
+        observers.add(java.util.Objects.requireNonNull(observer, "observer"));
+        return this;
+    }
+
     /** Asks the run loop to stop after the step in progress. Thread-safe. */
     public void requestStop() {
         stopRequested = true;
     }
 
+    /** True when a stop was asked for or the mutator's budget is spent. */
     public boolean stopRequested() {
-        return stopRequested;
+        return stopRequested || mutator.exhausted();
+    }
+
+    /** True when the mutator's token or cost budget is spent. */
+    public boolean budgetExhausted() {
+        return mutator.exhausted();
     }
 
     public int committedSteps() { return committedSteps; }

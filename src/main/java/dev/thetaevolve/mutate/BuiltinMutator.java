@@ -24,9 +24,12 @@ import java.util.random.RandomGenerator;
  */
 public final class BuiltinMutator implements Mutator {
     private final Map<BuiltinOperator, Double> weights;
+    /** Null: the weighted roulette over operators, anywhere in the block, any magnitude. */
+    private final MutationPolicy policy;
 
-    private BuiltinMutator(Map<BuiltinOperator, Double> weights) {
+    private BuiltinMutator(Map<BuiltinOperator, Double> weights, MutationPolicy policy) {
         this.weights = Map.copyOf(weights);
+        this.policy = policy;
     }
 
     /** A mutator with every operator at its {@link BuiltinOperator#defaultWeight()}. */
@@ -58,9 +61,9 @@ public final class BuiltinMutator implements Mutator {
         }
         List<Crossover.Donor> donors = donors(request.inspirations());
         List<CompletableFuture<Sample>> out = new ArrayList<>();
-        for (SplittableRandom rnd : streams) {
+        for (int i = 0; i < streams.size(); i++) {
             try {
-                out.add(CompletableFuture.completedFuture(sampleOne(parent, donors, rnd)));
+                out.add(CompletableFuture.completedFuture(sampleOne(request, i, parent, donors, streams.get(i))));
             } catch (RuntimeException e) {
                 out.add(CompletableFuture.failedFuture(e));
             }
@@ -73,7 +76,7 @@ public final class BuiltinMutator implements Mutator {
         return "builtin";
     }
 
-    private Sample sampleOne(ParsedProgram parent, List<Crossover.Donor> donors, RandomGenerator rnd) {
+    private Sample sampleOne(MutationRequest request, int index, ParsedProgram parent, List<Crossover.Donor> donors, RandomGenerator rnd) {
         List<BuiltinOperator> ops = new ArrayList<>();
         List<Double> w = new ArrayList<>();
         for (BuiltinOperator op : BuiltinOperator.values()) {
@@ -83,21 +86,58 @@ public final class BuiltinMutator implements Mutator {
                 w.add(weight);
             }
         }
+        if (policy != null && !ops.isEmpty()) {
+            MutationPolicy.Choice c = policy.choose(new MutationPolicy.PolicyContext(request, index, ops, weights), rnd);
+            if (!ops.contains(c.operator())) throw new IllegalStateException("policy chose " + c.operator() + ", not among " + ops);
+            Optional<Sample> s = focused(c, parent, donors, rnd);
+            if (s.isEmpty()) {
+                // nothing of that kind where the policy looked: the same operator anywhere, then the roulette
+                s = apply(c.operator(), parent, donors, rnd, c.magnitude());
+                w.remove(ops.indexOf(c.operator()));
+                ops.remove(c.operator());
+            }
+            if (s.isEmpty()) s = roulette(ops, w, parent, donors, rnd);
+            if (s.isPresent()) return c.tag().isEmpty() ? s.get() : withTag(s.get(), c.tag());
+        }
+        Optional<Sample> s = roulette(ops, w, parent, donors, rnd);
+        if (s.isPresent()) return s.get();
+        throw new IllegalStateException("no built-in operator could change this parent's EVOLVE-BLOCK (weights " + weights + ")");
+    }
+
+    private static Optional<Sample> focused(MutationPolicy.Choice c, ParsedProgram parent, List<Crossover.Donor> donors, RandomGenerator rnd) {
+        parent.focus(c.location(), MutationPolicy.LOCATIONS);
+        try {
+            return apply(c.operator(), parent, donors, rnd, c.magnitude());
+        } finally {
+            parent.focus(MutationPolicy.ANY, MutationPolicy.LOCATIONS);
+        }
+    }
+
+    private static Sample withTag(Sample s, String tag) {
+        return new Sample(s.text(), s.summary() + " " + tag, s.promptTokens(), s.reasoningTokens(), s.completionTokens(), s.model());
+    }
+
+    private static Optional<Sample> roulette(List<BuiltinOperator> ops, List<Double> w, ParsedProgram parent, List<Crossover.Donor> donors, RandomGenerator rnd) {
         while (!ops.isEmpty()) {
             int k = Weighted.pick(w, rnd);
             Optional<Sample> s = apply(ops.get(k), parent, donors, rnd);
-            if (s.isPresent()) return s.get();
+            if (s.isPresent()) return s;
             // an operator that finds nothing (no loop, no donor method) finds nothing on a retry either
             ops.remove(k);
             w.remove(k);
         }
-        throw new IllegalStateException("no built-in operator could change this parent's EVOLVE-BLOCK (weights " + weights + ")");
+        return Optional.empty();
     }
 
     /** One mutation by {@code op}, rendered as a sample; empty when {@code op} found nothing to change. */
     static Optional<Sample> apply(BuiltinOperator op, ParsedProgram parent, List<Crossover.Donor> donors, RandomGenerator rnd) {
+        return apply(op, parent, donors, rnd, MutationPolicy.ANY);
+    }
+
+    /** As above, with a literal perturbation's size limited to a magnitude bucket (or {@link MutationPolicy#ANY}). */
+    static Optional<Sample> apply(BuiltinOperator op, ParsedProgram parent, List<Crossover.Donor> donors, RandomGenerator rnd, int magnitude) {
         Optional<Mutation> m = switch (op) {
-            case PERTURB_LITERAL -> LiteralPerturbation.mutate(parent, rnd);
+            case PERTURB_LITERAL -> LiteralPerturbation.mutate(parent, rnd, magnitude);
             case SWAP_OPERATOR -> OperatorSwap.mutate(parent, rnd);
             case DUPLICATE_STATEMENT -> StatementEdits.duplicate(parent, rnd);
             case DELETE_STATEMENT -> StatementEdits.delete(parent, rnd);
@@ -131,6 +171,7 @@ public final class BuiltinMutator implements Mutator {
     /** Validated builder; every operator starts at its default weight. */
     public static final class Builder {
         private final Map<BuiltinOperator, Double> weights = new EnumMap<>(BuiltinOperator.class);
+        private MutationPolicy policy;
 
         private Builder() {
             for (BuiltinOperator op : BuiltinOperator.values()) weights.put(op, op.defaultWeight());
@@ -152,11 +193,21 @@ public final class BuiltinMutator implements Mutator {
             return weight(operator, 1);
         }
 
+        /**
+         * Lets {@code policy} choose operator, location and magnitude of every edit (null: the weighted
+         * roulette). A chosen operator that finds nothing in its location is tried anywhere, then the
+         * roulette takes over; the choice's tag is appended to the sample's summary either way.
+         */
+        public Builder policy(MutationPolicy policy) {
+            this.policy = policy;
+            return this;
+        }
+
         public BuiltinMutator build() {
             if (weights.values().stream().allMatch(w -> w == 0)) {
                 throw new IllegalStateException("at least one operator weight must be > 0, got " + weights);
             }
-            return new BuiltinMutator(weights);
+            return new BuiltinMutator(weights, policy);
         }
     }
 }

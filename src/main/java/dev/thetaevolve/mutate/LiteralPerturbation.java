@@ -31,6 +31,15 @@ final class LiteralPerturbation {
     }
 
     static Optional<Mutation> mutate(ParsedProgram p, RandomGenerator rnd) {
+        return mutate(p, rnd, MutationPolicy.ANY);
+    }
+
+    /**
+     * As {@link #mutate(ParsedProgram, RandomGenerator)} with the change size limited to bucket
+     * {@code magnitude} of {@link MutationPolicy#MAGNITUDES} (reals: that part of the log-scale range;
+     * integers: ±1, ±2, ×2/÷2); {@link MutationPolicy#ANY} keeps the full range.
+     */
+    static Optional<Mutation> mutate(ParsedProgram p, RandomGenerator rnd, int magnitude) {
         List<LiteralStringValueExpr> literals = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         for (LiteralStringValueExpr lit : p.find(LiteralStringValueExpr.class)) {
@@ -50,7 +59,7 @@ final class LiteralPerturbation {
             LiteralStringValueExpr lit = literals.remove(k);
             weights.remove(k);
             String old = lit.getValue();
-            Optional<String> changed = lit instanceof DoubleLiteralExpr ? perturbReal(old, rnd) : stepInteger(old, lit instanceof LongLiteralExpr, rnd);
+            Optional<String> changed = lit instanceof DoubleLiteralExpr ? perturbReal(old, rnd, magnitude) : stepInteger(old, lit instanceof LongLiteralExpr, rnd, magnitude);
             if (changed.isPresent()) {
                 String summary = "perturb literal " + old + " -> " + changed.get() + " at line " + ParsedProgram.line(lit);
                 return Optional.of(new Mutation(BuiltinOperator.PERTURB_LITERAL, new SourceEdit(p.start(lit), p.end(lit), changed.get()), summary));
@@ -66,6 +75,10 @@ final class LiteralPerturbation {
 
     /** A new text for a floating literal, or empty for forms left alone (hexadecimal). */
     static Optional<String> perturbReal(String text, RandomGenerator rnd) {
+        return perturbReal(text, rnd, MutationPolicy.ANY);
+    }
+
+    static Optional<String> perturbReal(String text, RandomGenerator rnd, int magnitude) {
         String body = text.replace("_", "");
         if (body.startsWith("0x") || body.startsWith("0X")) return Optional.empty();
         char last = body.charAt(body.length() - 1);
@@ -78,7 +91,13 @@ final class LiteralPerturbation {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        double scale = Math.exp(Math.log(MIN_SCALE) + rnd.nextDouble() * (Math.log(MAX_SCALE) - Math.log(MIN_SCALE)));
+        double lo = 0, hi = 1;
+        if (magnitude != MutationPolicy.ANY) {
+            lo = (double) magnitude / MutationPolicy.MAGNITUDES;
+            hi = (magnitude + 1.0) / MutationPolicy.MAGNITUDES;
+        }
+        double u = lo + rnd.nextDouble() * (hi - lo);
+        double scale = Math.exp(Math.log(MIN_SCALE) + u * (Math.log(MAX_SCALE) - Math.log(MIN_SCALE)));
         double z = rnd.nextGaussian();
         double next = value == 0 ? scale * Math.abs(z) : value * Math.exp(scale * z);
         if (!Double.isFinite(next) || (isFloat && !Float.isFinite((float) next))) return Optional.empty();
@@ -101,6 +120,10 @@ final class LiteralPerturbation {
 
     /** A new text for an integer literal: ±1, ±2 or rarely ×2, ÷2, never negative; empty for non-decimal forms. */
     static Optional<String> stepInteger(String text, boolean isLong, RandomGenerator rnd) {
+        return stepInteger(text, isLong, rnd, MutationPolicy.ANY);
+    }
+
+    static Optional<String> stepInteger(String text, boolean isLong, RandomGenerator rnd, int magnitude) {
         String body = text.replace("_", "");
         String suffix = isLong ? body.substring(body.length() - 1) : "";
         if (isLong) body = body.substring(0, body.length() - 1);
@@ -111,7 +134,12 @@ final class LiteralPerturbation {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        double u = rnd.nextDouble();
+        double u = switch (magnitude) {
+            case MutationPolicy.ANY -> rnd.nextDouble();
+            case 0 -> 0.0;
+            case 1 -> 0.5;
+            default -> 0.9;
+        };
         long next;
         if (u < 0.45) next = value + (rnd.nextBoolean() ? 1 : -1);
         else if (u < 0.85) next = value + (rnd.nextBoolean() ? 2 : -2);

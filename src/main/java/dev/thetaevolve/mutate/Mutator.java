@@ -19,6 +19,19 @@ public interface Mutator extends AutoCloseable {
     /** Short name for logs and the store ("builtin", a model name). */
     String name();
 
+    /** Told once a step has committed: work still in flight for it may be cancelled. */
+    default void stepEnded() {
+    }
+
+    /** Told what became of one of its samples: whether its diff applied, and the reward its child got. */
+    default void outcome(Sample sample, boolean applied, double reward) {
+    }
+
+    /** True once the mutator's budget (tokens, cost) is spent: the run stops cleanly after this step. */
+    default boolean exhausted() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -19,6 +19,8 @@ final class ParsedProgram {
     final CompilationUnit unit;
     private final int[] lineStarts;
     private final List<EvolveBlocks.Region> regions;
+    /** Focus set by a {@link MutationPolicy}: only nodes starting on these 0-based lines count; null = all. */
+    private int[] focus;
 
     private ParsedProgram(String source, CompilationUnit unit) {
         this.source = source;
@@ -48,10 +50,36 @@ final class ParsedProgram {
         if (node.getRange().isEmpty()) return false;
         int first = node.getRange().get().begin.line - 1;
         int last = node.getRange().get().end.line - 1;
+        if (focus != null && (first < focus[0] || first >= focus[1])) return false;
         for (EvolveBlocks.Region r : regions) {
             if (r.containsLine(first) && r.containsLine(last)) return true;
         }
         return false;
+    }
+
+    /**
+     * Restricts {@link #find} to nodes that start in bucket {@code bucket} of {@code buckets} contiguous,
+     * equal parts of the evolvable lines; {@link MutationPolicy#ANY} lifts the restriction.
+     */
+    void focus(int bucket, int buckets) {
+        if (bucket == MutationPolicy.ANY) {
+            focus = null;
+            return;
+        }
+        int total = 0;
+        for (EvolveBlocks.Region r : regions) total += r.to() - r.from();
+        int from = (int) ((long) total * bucket / buckets);
+        int to = (int) ((long) total * (bucket + 1) / buckets);
+        focus = new int[] {lineAt(from), to >= total ? Integer.MAX_VALUE : lineAt(to)};
+    }
+
+    /** The source line of the {@code k}-th evolvable line. */
+    private int lineAt(int k) {
+        for (EvolveBlocks.Region r : regions) {
+            if (k < r.to() - r.from()) return r.from() + k;
+            k -= r.to() - r.from();
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** The evolvable nodes of a type, in source order. */

@@ -69,6 +69,21 @@ final class MeteredParts {
             }
 
             @Override
+            public void stepEnded() {
+                inner.stepEnded();
+            }
+
+            @Override
+            public void outcome(Sample sample, boolean applied, double reward) {
+                inner.outcome(sample, applied, reward);
+            }
+
+            @Override
+            public boolean exhausted() {
+                return inner.exhausted();
+            }
+
+            @Override
             public void close() {
                 inner.close();
             }

@@ -94,13 +94,13 @@ public class RunFeed {
                 evaluations = 0;
                 String end = switch (run.status) {
                     case "STOPPED" -> "stopped";
-                    case "FINISHED" -> "finished";
+                    case "FINISHED", "BUDGET_EXHAUSTED" -> "finished";
                     case "FAILED" -> "failed";
                     default -> null;
                 };
                 if (end != null) {
                     Map<String, Object> d = new LinkedHashMap<>();
-                    if (end.equals("failed")) d.put("message", run.message);
+                    if (run.message != null) d.put("message", run.message);
                     d.put("step", lastStep);
                     sink.accept(new Event(end, Integer.toString(lastStep), d));
                     close();

@@ -75,7 +75,7 @@ public class RunManager {
         if (settings.workers() > maxWorkers()) {
             throw new IllegalArgumentException("workers must be <= " + maxWorkers() + " on this service, got '" + settings.workers() + "'");
         }
-        components.mutator(settings).close(); // an unavailable mutator fails here, not later in the run
+        components.mutator(settings, null).close(); // an unavailable mutator fails here, not later in the run
         String runName = name != null ? name : settings.problem() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         RunEntity run;

@@ -9,8 +9,12 @@ import dev.thetaevolve.evolve.StepSummary;
 import dev.thetaevolve.mutate.Mutator;
 import dev.thetaevolve.problem.Problem;
 import dev.thetaevolve.problem.ProblemCatalog;
+import dev.thetaevolve.rl.GrpoLearner;
+import dev.thetaevolve.rl.RewardType;
+import dev.thetaevolve.rl.RlSettings;
 import dev.thetaevolve.store.LeaseStore;
 import dev.thetaevolve.store.PanacheRunStore;
+import dev.thetaevolve.store.RolloutStore;
 import dev.thetaevolve.store.RunEntity;
 import dev.thetaevolve.store.StoreService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,6 +89,8 @@ public class RunService {
     RunMetrics metrics;
     @Inject
     Leaderboards leaderboards;
+    @Inject
+    RolloutStore rollouts;
 
     /**
      * Creates a run row for new settings.
@@ -166,32 +172,56 @@ public class RunService {
             Integer target = now.targetStep;
             Long budgetMillis = now.budgetMillis;
             long driven = now.drivenMillis;
+            // test-time RL: the learner restores its policy from the run's newest checkpoint, so resume keeps it
+            GrpoLearner learner = settings.rl() ? GrpoLearner.create(problem.spec(), RlSettings.builder()
+                    .reward(RewardType.parse(settings.reward() == null ? "raw" : settings.reward()))
+                    .learningRate(settings.rlLearningRate() > 0 ? settings.rlLearningRate() : 1e-2)
+                    .policySeed(settings.engine().seed())
+                    .plannedSteps(target == null ? 0 : target)
+                    .build(), rollouts.sink(run.id)) : null;
+            boolean exhausted;
             try (Evaluator evaluator = components.evaluator(settings.workers());
-                 Mutator mutator = MeteredParts.mutator(components.mutator(settings), metrics)) {
+                 Mutator mutator = MeteredParts.mutator(components.mutator(settings, learner == null ? null : learner.policy()), metrics)) {
                 RunStore runStore = guarded(MeteredParts.store(new PanacheRunStore(store, run.id), metrics), lease);
-                long last = System.nanoTime();
                 Engine engine = now.programs == 0
                         ? Engine.start(problem, settings.engine(), evaluator, mutator, runStore, System::nanoTime)
                         : Engine.resume(problem, settings.engine(), evaluator, mutator, runStore, System::nanoTime);
+                if (learner != null) engine.observe(learner);
                 control.attach(engine);
                 if (onEngine != null) onEngine.accept(engine);
                 metrics.best(run.name, engine.bestScore());
-                while (!engine.stopRequested() && (target == null || engine.committedSteps() < target)
-                        && (budgetMillis == null || driven < budgetMillis)) {
-                    StepSummary s = engine.step();
+                long[] last = {System.nanoTime()};
+                long[] spentTotal = {driven};
+                // after each commit: meter, renew the lease (with the time spent), honour a STOPPING set anywhere
+                Listener afterCommit = (s, e) -> {
                     long t = System.nanoTime();
-                    long spent = (t - last) / 1_000_000;
-                    last = t;
-                    driven += spent;
+                    long spent = (t - last[0]) / 1_000_000;
+                    last[0] = t;
+                    spentTotal[0] += spent;
                     metrics.onStep(s.millis());
-                    metrics.best(run.name, engine.bestScore());
-                    if (!lease.renew(spent)) break;
+                    metrics.best(run.name, e.bestScore());
+                    if (!lease.renew(spent)) return; // lose() has already asked the engine to stop
                     if ("STOPPING".equals(store.run(run.id).status)) control.stop();
-                    if (listener != null) listener.onStep(s, engine);
+                    if (listener != null) listener.onStep(s, e);
+                };
+                if (settings.engine().async()) {
+                    int groups = target == null ? 0 : Math.max(0, target - engine.committedSteps());
+                    long deadline = budgetMillis == null ? Long.MAX_VALUE : System.nanoTime() + (budgetMillis - driven) * 1_000_000;
+                    if (target == null || groups > 0) engine.runAsync(groups, deadline, s -> afterCommit.onStep(s, engine));
+                } else {
+                    while (!engine.stopRequested() && (target == null || engine.committedSteps() < target)
+                            && (budgetMillis == null || spentTotal[0] < budgetMillis)) {
+                        afterCommit.onStep(engine.step(), engine);
+                    }
                 }
+                exhausted = engine.budgetExhausted();
             }
             leaderboards.offerRunBest(run.id);
             if (lease.lost() || control.detach) return Outcome.DETACHED;
+            if (exhausted) {
+                leaseStore.setStatus(run.id, owner, "BUDGET_EXHAUSTED", "the LLM token or cost budget is spent");
+                return Outcome.FINISHED;
+            }
             boolean stopped = control.stop;
             leaseStore.setStatus(run.id, owner, stopped ? "STOPPED" : "FINISHED", null);
             return stopped ? Outcome.STOPPED : Outcome.FINISHED;

@@ -11,7 +11,8 @@ import dev.thetaevolve.evolve.EngineConfig;
  * @param workers   worker JVMs for this run
  */
 public record RunSettings(String problem, String mutator, int steps, double minutes, int workers, EngineConfig engine,
-                          String llmUrl, String llmModel, String llmKeyEnv) {
+                          String llmUrl, String llmModel, String llmKeyEnv, boolean llmNoN, long llmTokenBudget,
+                          boolean rl, String reward, double rlLearningRate) {
 
     public RunSettings {
         if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got '" + steps + "'");
@@ -23,10 +24,17 @@ public record RunSettings(String problem, String mutator, int steps, double minu
         if (mutator.equals("llm") && (llmUrl == null || llmModel == null)) {
             throw new IllegalArgumentException("--mutator llm needs --llm-url and --llm-model");
         }
+        if (llmTokenBudget < 0) throw new IllegalArgumentException("llm token budget must be >= 0, got '" + llmTokenBudget + "'");
+        if (rl && !mutator.equals("builtin")) {
+            throw new IllegalArgumentException("--rl trains the built-in mutation policy; for a language model use the trainer bridge");
+        }
+        if (reward != null) dev.thetaevolve.rl.RewardType.parse(reward);
+        if (rlLearningRate < 0 || Double.isNaN(rlLearningRate)) throw new IllegalArgumentException("rl learning rate must be > 0, got '" + rlLearningRate + "'");
     }
 
     /** The same settings with a new budget (resume). */
     public RunSettings withBudget(int newSteps, double newMinutes) {
-        return new RunSettings(problem, mutator, newSteps, newMinutes, workers, engine, llmUrl, llmModel, llmKeyEnv);
+        return new RunSettings(problem, mutator, newSteps, newMinutes, workers, engine, llmUrl, llmModel, llmKeyEnv, llmNoN, llmTokenBudget,
+                rl, reward, rlLearningRate);
     }
 }

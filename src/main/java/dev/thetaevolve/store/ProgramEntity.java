@@ -30,6 +30,8 @@ public class ProgramEntity {
     public int step;
     @Column(length = Length.LONG32)
     public String code;
+    /** Characters of code, kept beside it so a resume reads no code at all. */
+    public int codeLength;
     @Column(length = 80)
     public String normalizedHash;
     @Column(nullable = false, length = 30)

@@ -127,6 +127,7 @@ public class StoreService {
         p.generation = c.generation();
         p.step = c.step();
         p.code = c.code();
+        p.codeLength = c.code() == null ? 0 : c.code().length();
         p.normalizedHash = c.normalizedHash();
         p.status = c.status().name();
         p.valid = c.valid();
@@ -173,7 +174,7 @@ public class StoreService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> page(long runId, long afterSeq) {
-        return em.createQuery("select p.seq, p.parentSeq, p.island, p.generation, p.step, p.valid, p.score, length(p.code), p.normalizedHash "
+        return em.createQuery("select p.seq, p.parentSeq, p.island, p.generation, p.step, p.valid, p.score, p.codeLength, p.normalizedHash "
                         + "from ProgramEntity p where p.runId = :run and p.seq > :after order by p.seq")
                 .setParameter("run", runId).setParameter("after", afterSeq).setMaxResults(PAGE).getResultList();
     }

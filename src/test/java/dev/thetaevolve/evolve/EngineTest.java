@@ -82,6 +82,20 @@ class EngineTest {
     }
 
     @Test
+    void runAsync_commitsEachParentGroupAsItsOwnStep() {
+        InMemoryRunStore store = new InMemoryRunStore();
+        Engine e = Engine.start(problem, config(3), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime);
+        List<StepSummary> seen = new java.util.ArrayList<>();
+        e.runAsync(6, Long.MAX_VALUE, seen::add);
+        assertThat(seen).hasSize(6);
+        assertThat(seen).extracting(StepSummary::step).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(seen).allSatisfy(s -> assertThat(s.children()).isEqualTo(4));
+        assertThat(store.programs()).hasSize(1 + 6 * 4);
+        assertThat(e.committedSteps()).isEqualTo(6);
+        for (int i = 0; i < store.programs().size(); i++) assertThat(store.programs().get(i).id()).isEqualTo(i);
+    }
+
+    @Test
     void start_onStoreWithSteps_isRefused() {
         InMemoryRunStore store = new InMemoryRunStore();
         Engine.start(problem, config(1), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime).step();

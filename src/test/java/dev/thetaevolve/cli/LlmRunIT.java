@@ -1,0 +1,85 @@
+package dev.thetaevolve.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.thetaevolve.llm.OpenAiTestServer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `run --mutator llm` through the packaged jar against an OpenAI-compatible server of our own on loopback. */
+class LlmRunIT {
+    private static final String KEY = "sk-test-5f1c7d0e-never-stored";
+    private static final String GOOD = """
+            The radius can grow: the grid spacing leaves room.
+            <<<<<<< SEARCH
+                    double radius = 0.037;
+            =======
+                    double radius = 0.041;
+            >>>>>>> REPLACE
+            """;
+    private static final String UNMATCHED = """
+            <<<<<<< SEARCH
+                    double radius = 0.5; // not in the parent
+            =======
+                    double radius = 0.6;
+            >>>>>>> REPLACE
+            """;
+    private static final String MALFORMED = "<<<<<<< SEARCH\n        int n = 26;\n>>>>>>> REPLACE\n";
+
+    @Test
+    void run_llmMutator_appliesDiffsAndKeepsTheKeyOutOfTheStore() throws Exception {
+        try (OpenAiTestServer server = OpenAiTestServer.start(r -> {
+            int n = Math.max(1, r.body().path("n").asInt(1));
+            List<String> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(switch (i % 4) {
+                    case 0 -> OpenAiTestServer.withReasoning(30, GOOD);
+                    case 1 -> UNMATCHED;
+                    case 2 -> MALFORMED;
+                    default -> "I would rather not change anything.";
+                });
+            }
+            return OpenAiTestServer.Reply.ok(OpenAiTestServer.chat(answers, 900, 400 * n));
+        })) {
+            String db = Cli.freshDb("llm");
+            String name = "llm-" + System.nanoTime();
+            ProcessBuilder pb = Cli.builder(List.of("run", "--problem", "circle_packing_26", "--mutator", "llm",
+                    "--llm-url", server.baseUrl(), "--llm-model", "test-model", "--llm-key-env", "TE_TEST_KEY",
+                    "--steps", "2", "--parents", "2", "--samples", "4", "--db", db, "--run", name, "--json"));
+            pb.environment().put("TE_TEST_KEY", KEY);
+            Path out = Files.createTempFile("llm", ".out");
+            Path err = Files.createTempFile("llm", ".err");
+            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            String stdout = Files.readString(out);
+            String stderr = Files.readString(err);
+            assertThat(p.exitValue()).as(stderr).isZero();
+            String[] lines = stdout.strip().split("\n");
+            JsonNode j = new ObjectMapper().readTree(lines[lines.length - 1]);
+            assertThat(j.get("steps").asInt()).isEqualTo(2);
+            assertThat(j.get("best").get("score").asDouble()).isEqualTo(26 * 0.041, org.assertj.core.data.Offset.offset(1e-9));
+
+            assertThat(server.requests).isNotEmpty();
+            assertThat(server.requests).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + KEY));
+            assertThat(server.requests.peek().body().path("n").asInt()).isEqualTo(4);
+            assertThat(server.requests.peek().body().toString()).contains("0.962"); // the parent's score, full precision
+
+            JsonNode counts = new ObjectMapper().readTree(Cli.run("programs", "--run", name, "--db", db, "--json").lastLine());
+            assertThat(counts.get("programs").asLong()).isEqualTo(1 + 2 * 2 * 4);
+            assertThat(counts.get("noDiff").asLong()).isGreaterThanOrEqualTo(2 * 2 * 3 - 2);
+            assertThat(stderr).doesNotContain(KEY);
+            assertThat(stdout).doesNotContain(KEY);
+            if (!db.startsWith("jdbc:")) {
+                byte[] file = Files.readAllBytes(Path.of(db + ".mv.db"));
+                assertThat(new String(file, StandardCharsets.ISO_8859_1)).doesNotContain(KEY).contains("TE_TEST_KEY");
+            }
+        }
+    }
+}
