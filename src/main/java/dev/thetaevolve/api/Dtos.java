@@ -59,8 +59,9 @@ public final class Dtos {
     public record RatesDto(double validPercent, double evaluationsPerSecond) {
     }
 
+    /** {@code steps}: the step the current drive stops at (null without a step budget), for progress bars. */
     public record RunDetail(long id, String name, String problem, String mutator, String status, int step, long evaluations,
-                            long programs, BestDto best, Double seedScore, RatesDto rates, String message) {
+                            long programs, BestDto best, Double seedScore, RatesDto rates, String message, Integer steps) {
     }
 
     public record HistoryPoint(int step, long evaluations, Double best) {

@@ -84,7 +84,7 @@ public class RunResource {
         RatesDto rates = new RatesDto(t.children() == 0 ? 0 : 100.0 * t.valid() / t.children(),
                 t.millis() == 0 ? 0 : 1000.0 * t.evaluations() / t.millis());
         return new RunDetail(r.id, r.name, r.problem, r.mutator, r.status, r.committedSteps, r.evaluations, r.programs,
-                new BestDto(r.bestScore, bestId), r.seedScore, rates, r.message);
+                new BestDto(r.bestScore, bestId), r.seedScore, rates, r.message, r.targetStep);
     }
 
     @POST

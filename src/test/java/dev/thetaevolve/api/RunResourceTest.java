@@ -45,6 +45,7 @@ class RunResourceTest {
         assertThat(d.getDouble("rates.validPercent")).isBetween(0.0, 100.0);
         assertThat(d.getDouble("rates.evaluationsPerSecond")).isGreaterThanOrEqualTo(0.0);
         assertThat(d.getMap("")).containsKeys("id", "name", "evaluations", "message");
+        assertThat(d.getInt("steps")).isEqualTo(3);
     }
 
     @Test
