@@ -156,7 +156,7 @@ function diffView(parent, child) {
 async function programPanel(id) {
   const p = await api('/api/programs/' + id);
   const parent = p.parentId != null ? await api('/api/programs/' + p.parentId) : null;
-  return h('div', { id: 'program' },
+  return h('div', { id: 'program', 'data-id': p.id },
     h('div', { class: 'card' },
       h('div', { class: 'stats' },
         h('div', {}, 'program', h('b', {}, '#' + p.seq)), h('div', {}, 'status', h('b', {}, p.status)),
@@ -179,7 +179,7 @@ async function programPanel(id) {
 async function program(id) {
   const panel = await programPanel(id);
   const p = await api('/api/programs/' + id);
-  show(h('h1', {}, h('a', { href: '#/run/' + p.runId }, 'run ' + p.runId), ' › program #' + p.seq), panel);
+  show(h('h1', { id: 'program-page' }, h('a', { href: '#/run/' + p.runId }, 'run ' + p.runId), ' › program #' + p.seq), panel);
 }
 
 // ---- a run, live ----------------------------------------------------------------------------------------

@@ -75,8 +75,9 @@ class WebPageTest {
             long child = TestRuns.authed().get("/api/runs/" + finished + "/programs?top=20").then().extract().jsonPath(TestRuns.DOUBLES)
                     .getList("findAll { it.seq > 0 }.id", Long.class).stream().findFirst().orElseThrow();
             browser.open(base + "#/program/" + child);
-            browser.await("return document.querySelector('#diff') != null && document.querySelector('#lineage') != null", Duration.ofSeconds(20),
-                    "the diff and the lineage");
+            browser.await("return document.querySelector('#program-page') != null && document.querySelector('#program').dataset.id === '" + child
+                    + "' && document.querySelector('#diff') != null && document.querySelector('#lineage') != null", Duration.ofSeconds(20),
+                    "program " + child + " with its diff and lineage");
             assertThat(browser.script("return document.querySelectorAll('#diff .add, #diff .del').length").asInt()).isPositive();
             browser.screenshot(Path.of("target/screenshots/program.png"));
         }
