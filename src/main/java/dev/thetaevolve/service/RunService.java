@@ -8,7 +8,11 @@ import dev.thetaevolve.evolve.StepSummary;
 import dev.thetaevolve.mutate.Mutator;
 import dev.thetaevolve.problem.Problem;
 import dev.thetaevolve.problem.ProblemCatalog;
+import dev.thetaevolve.rl.BridgeSettings;
 import dev.thetaevolve.rl.GrpoLearner;
+import dev.thetaevolve.rl.RewardFunction;
+import dev.thetaevolve.rl.Rollouts;
+import dev.thetaevolve.rl.TrainerBridge;
 import dev.thetaevolve.rl.RewardType;
 import dev.thetaevolve.rl.RlSettings;
 import dev.thetaevolve.store.PanacheRunStore;
@@ -84,6 +88,9 @@ public class RunService {
                 .policySeed(budget.engine().seed())
                 .plannedSteps(budget.steps())
                 .build(), rollouts.sink(run.id)) : null;
+        BridgeSettings bridge = Components.bridgeSettings(budget, run.name);
+        TrainerBridge trainer = bridge == null ? null : new TrainerBridge(bridge,
+                RewardFunction.of(RewardType.parse(budget.reward() == null ? "raw" : budget.reward()), problem.spec()), Rollouts.completions());
         try (Evaluator evaluator = components.evaluator(budget.workers());
              Mutator mutator = components.mutator(budget, learner == null ? null : learner.policy())) {
             boolean fresh = store.run(run.id).programs == 0;
@@ -91,6 +98,7 @@ public class RunService {
                     ? Engine.start(problem, budget.engine(), evaluator, mutator, runStore, System::nanoTime)
                     : Engine.resume(problem, budget.engine(), evaluator, mutator, runStore, System::nanoTime);
             if (learner != null) engine.observe(learner);
+            if (trainer != null) engine.observe(trainer);
             if (onEngine != null) onEngine.accept(engine);
             if (budget.engine().async()) {
                 engine.runAsync(budget.steps(), deadline, s -> {
@@ -110,6 +118,8 @@ public class RunService {
         } catch (RuntimeException e) {
             store.setStatus(run.id, "FAILED", String.valueOf(e.getMessage()));
             throw e;
+        } finally {
+            if (trainer != null) trainer.close();
         }
     }
 }
