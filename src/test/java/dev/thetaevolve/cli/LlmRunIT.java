@@ -113,7 +113,7 @@ class LlmRunIT {
             Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--mutator", "llm", "--llm-url", server.baseUrl(),
                     "--llm-model", "test-model", "--steps", "2", "--parents", "2", "--samples", "2", "--db", db,
                     "--run", "bridge-" + System.nanoTime(), "--trainer-url", sideUrl + "/train", "--reload", "vllm",
-                    "--reload-url", sideUrl, "--adapter", "cp26-{step}", "--json");
+                    "--reload-url", sideUrl, "--adapter", "cp26-{step}", "--weights-path", "/fallback/{step}", "--json");
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(calls).containsExactly("/train#1", "/v1/load_lora_adapter", "/train#2", "/v1/load_lora_adapter");
             String[] groups = bodies.get(0).strip().split("\n");
