@@ -45,6 +45,18 @@ public class RunCommand implements Callable<Integer> {
     boolean llmNoN;
     @Option(names = "--llm-token-budget", defaultValue = "0", description = "Stop sampling cleanly after this many tokens (0 = no budget).")
     long llmTokenBudget;
+    @Option(names = "--trainer-url", description = "Trainer bridge: POST each step's GRPO groups (JSONL) here (LLM runs).")
+    String trainerUrl;
+    @Option(names = "--reload", defaultValue = "none", description = "After training, reload weights on: vllm, sglang or none.")
+    String reload;
+    @Option(names = "--reload-url", description = "The inference server's root URL for the reload call.")
+    String reloadUrl;
+    @Option(names = "--adapter", defaultValue = "thetaevolve-{step}", description = "vLLM LoRA adapter name ({step} is replaced).")
+    String adapter;
+    @Option(names = "--weights-path", description = "Where the trainer writes weights ({step} is replaced), unless it answers weights_path.")
+    String weightsPath;
+    @Option(names = "--no-wait-weights", description = "Go on sampling while the trainer works (off-policy).")
+    boolean noWaitWeights;
     @Option(names = "--lazy-level2", description = "Also penalize children equal to any program of the run.")
     boolean lazyLevel2;
     @Option(names = "--async", description = "Steady-state mode without a step barrier (inference only).")
@@ -76,7 +88,9 @@ public class RunCommand implements Callable<Integer> {
                     .tolerance(tolerance == null ? catalog.spec(problem).get().defaultTolerance() : tolerance)
                     .lazyLevel2(lazyLevel2).async(async).build();
             settings = new RunSettings(problem, mutator, budget.stepsOrDefault(), budget.minutesOrZero(), w, engine, llmUrl, llmModel, llmKeyEnv,
-                    llmNoN, llmTokenBudget, rl, reward, rlLearningRate == null ? 0 : rlLearningRate);
+                    llmNoN, llmTokenBudget, rl, reward, rlLearningRate == null ? 0 : rlLearningRate,
+                    trainerUrl == null ? null : new RunSettings.Trainer(trainerUrl, reload, reloadUrl, adapter, weightsPath, !noWaitWeights));
+            if (trainerUrl != null) dev.thetaevolve.service.Components.bridgeSettings(settings, "check"); // fail before the run exists
             if (async && rl) throw new UsageError("--rl needs the step barrier; drop --async");
             if (mutator.equals("llm")) dev.thetaevolve.service.Components.llmSettings(settings); // fail before the run exists
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -61,23 +61,19 @@ public final class LlmMutator implements Mutator {
             CompletableFuture<Completion> call = client.submit(scope, new LlmCall(messages, s.params().withN(k)));
             for (int i = 0; i < k; i++) {
                 int index = i;
-                out.add(call.thenApply(c -> toSample(c, index, k)));
+                out.add(call.thenApply(c -> toSample(c, index, index, k, prompt)));
             }
         } else {
             LlmCall one = new LlmCall(messages, s.params().withN(1));
             for (int i = 0; i < k; i++) {
                 int index = i;
-                out.add(client.submit(scope, one).thenApply(c -> toSample(c, 0, index, k)));
+                out.add(client.submit(scope, one).thenApply(c -> toSample(c, 0, index, k, prompt)));
             }
         }
         return out;
     }
 
-    private static Sample toSample(Completion c, int choice, int k) {
-        return toSample(c, choice, choice, k);
-    }
-
-    private static Sample toSample(Completion c, int choice, int sampleIndex, int k) {
+    private static Sample toSample(Completion c, int choice, int sampleIndex, int k, Prompt prompt) {
         List<LlmResponse.Choice> choices = c.response().choices();
         if (choice >= choices.size()) {
             throw new LlmException(FailureCause.MALFORMED, c.endpoint().name() + " returned " + choices.size() + " of " + k
@@ -93,7 +89,8 @@ public final class LlmMutator implements Mutator {
         LlmEndpoint e = c.endpoint();
         String summary = e.model() + " sample " + (sampleIndex + 1) + "/" + k + ", finish=" + ch.finishReason()
                 + ", " + reasoning + " reasoning + " + (completion - reasoning) + " answer tokens";
-        return new Sample(text, summary, c.promptTokens(), reasoning, completion, e.name());
+        List<Double> logprobs = ch.logprobs().stream().map(LlmResponse.TokenLogprob::logprob).toList();
+        return new Sample(text, summary, c.promptTokens(), reasoning, completion, e.name(), prompt.system() + "\n\n" + prompt.user(), logprobs);
     }
 
     /** Cancels the current step's leftover requests and opens the next step; returns how many were cancelled. */

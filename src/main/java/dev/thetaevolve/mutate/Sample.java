@@ -10,8 +10,19 @@ package dev.thetaevolve.mutate;
  * @param reasoningTokens  tokens inside {@code <think>} (0 when none)
  * @param completionTokens tokens generated in all
  * @param model            which model or mutator produced it
+ * @param prompt           the prompt the model saw (system and user text), for RL rollouts; null for the built-in mutator
+ * @param logprobs         per-token log-probabilities of the sample when the server returned them; else empty
  */
-public record Sample(String text, String summary, int promptTokens, int reasoningTokens, int completionTokens, String model) {
+public record Sample(String text, String summary, int promptTokens, int reasoningTokens, int completionTokens, String model,
+                     String prompt, java.util.List<Double> logprobs) {
+    public Sample {
+        logprobs = logprobs == null ? java.util.List.of() : java.util.List.copyOf(logprobs);
+    }
+
+    public Sample(String text, String summary, int promptTokens, int reasoningTokens, int completionTokens, String model) {
+        this(text, summary, promptTokens, reasoningTokens, completionTokens, model, null, java.util.List.of());
+    }
+
     public static Sample builtin(String text, String summary) {
         return new Sample(text, summary, 0, 0, 0, "builtin");
     }

@@ -25,9 +25,14 @@ public final class Rollouts {
         List<Double> logprobs(StepObserver.Child child);
     }
 
+    /** For language-model samples: input = the prompt the model saw, output = the raw sample text, its logprobs. */
+    public static Describer completions() {
+        return completions(c -> c.sample().prompt() == null ? "" : c.sample().prompt());
+    }
+
     /**
      * For language-model samples: input = the prompt from {@code prompts}, output = the raw sample text,
-     * no logprobs (the {@code Sample} does not carry them).
+     * the sample's token logprobs (empty when the server returned none).
      */
     public static Describer completions(java.util.function.Function<StepObserver.Child, String> prompts) {
         return new Describer() {
@@ -43,7 +48,7 @@ public final class Rollouts {
 
             @Override
             public List<Double> logprobs(StepObserver.Child c) {
-                return List.of();
+                return c.sample().logprobs();
             }
         };
     }

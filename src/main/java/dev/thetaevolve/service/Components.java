@@ -5,6 +5,8 @@ import dev.thetaevolve.evaluate.WorkerPoolEvaluator;
 import dev.thetaevolve.llm.ApiKey;
 import dev.thetaevolve.llm.LlmEndpoint;
 import dev.thetaevolve.llm.LlmSettings;
+import dev.thetaevolve.llm.SamplingParams;
+import dev.thetaevolve.rl.BridgeSettings;
 import dev.thetaevolve.mutate.BuiltinMutator;
 import dev.thetaevolve.mutate.LlmMutator;
 import dev.thetaevolve.mutate.MutationPolicy;
@@ -26,11 +28,30 @@ public class Components {
         throw new IllegalArgumentException("unknown mutator '" + settings.mutator() + "'");
     }
 
+    /** The trainer bridge settings of an LLM run, or null when it has none. */
+    public static BridgeSettings bridgeSettings(RunSettings s, String runName) {
+        RunSettings.Trainer t = s.trainer();
+        if (t == null) return null;
+        BridgeSettings.Builder b = BridgeSettings.builder().run(runName).trainer(t.url())
+                .inference(BridgeSettings.Inference.parse(t.reload() == null ? "none" : t.reload()))
+                .waitForWeights(t.waitWeights());
+        if (t.reloadUrl() != null) b.inferenceUrl(t.reloadUrl());
+        if (t.adapter() != null) b.adapterName(t.adapter());
+        if (t.weightsPath() != null) b.weightsPath(t.weightsPath());
+        return b.build();
+    }
+
     /** The LLM client settings of a run; the key is read from the named environment variable, never stored. */
     public static LlmSettings llmSettings(RunSettings s) {
         ApiKey key = s.llmKeyEnv() == null ? null : ApiKey.fromEnvironment(s.llmKeyEnv(), System.getenv());
         LlmSettings.Builder b = LlmSettings.builder().endpoint(LlmEndpoint.of(s.llmUrl(), s.llmModel(), key)).useN(!s.llmNoN());
+        // a trainer needs the sampled tokens' log-probabilities for its PPO ratios
+        if (s.trainer() != null) b.params(withLogprobs(SamplingParams.defaults()));
         if (s.llmTokenBudget() > 0) b.tokenBudget(s.llmTokenBudget());
         return b.build();
+    }
+
+    private static SamplingParams withLogprobs(SamplingParams p) {
+        return new SamplingParams(p.n(), p.temperature(), p.topP(), p.maxTokens(), 0, p.stop());
     }
 }

@@ -9,7 +9,11 @@ import dev.thetaevolve.evolve.StepSummary;
 import dev.thetaevolve.mutate.Mutator;
 import dev.thetaevolve.problem.Problem;
 import dev.thetaevolve.problem.ProblemCatalog;
+import dev.thetaevolve.rl.BridgeSettings;
 import dev.thetaevolve.rl.GrpoLearner;
+import dev.thetaevolve.rl.RewardFunction;
+import dev.thetaevolve.rl.Rollouts;
+import dev.thetaevolve.rl.TrainerBridge;
 import dev.thetaevolve.rl.RewardType;
 import dev.thetaevolve.rl.RlSettings;
 import dev.thetaevolve.store.LeaseStore;
@@ -179,14 +183,18 @@ public class RunService {
                     .policySeed(settings.engine().seed())
                     .plannedSteps(target == null ? 0 : target)
                     .build(), rollouts.sink(run.id)) : null;
+            BridgeSettings bridge = Components.bridgeSettings(settings, run.name);
             boolean exhausted;
-            try (Evaluator evaluator = components.evaluator(settings.workers());
+            try (TrainerBridge trainer = bridge == null ? null : new TrainerBridge(bridge,
+                    RewardFunction.of(RewardType.parse(settings.reward() == null ? "raw" : settings.reward()), problem.spec()), Rollouts.completions());
+                 Evaluator evaluator = components.evaluator(settings.workers());
                  Mutator mutator = MeteredParts.mutator(components.mutator(settings, learner == null ? null : learner.policy()), metrics)) {
                 RunStore runStore = guarded(MeteredParts.store(new PanacheRunStore(store, run.id), metrics), lease);
                 Engine engine = now.programs == 0
                         ? Engine.start(problem, settings.engine(), evaluator, mutator, runStore, System::nanoTime)
                         : Engine.resume(problem, settings.engine(), evaluator, mutator, runStore, System::nanoTime);
                 if (learner != null) engine.observe(learner);
+                if (trainer != null) engine.observe(trainer);
                 control.attach(engine);
                 if (onEngine != null) onEngine.accept(engine);
                 metrics.best(run.name, engine.bestScore());

@@ -12,7 +12,17 @@ import dev.thetaevolve.evolve.EngineConfig;
  */
 public record RunSettings(String problem, String mutator, int steps, double minutes, int workers, EngineConfig engine,
                           String llmUrl, String llmModel, String llmKeyEnv, boolean llmNoN, long llmTokenBudget,
-                          boolean rl, String reward, double rlLearningRate) {
+                          boolean rl, String reward, double rlLearningRate, Trainer trainer) {
+
+    /**
+     * The trainer bridge of an LLM run (test-time RL for model weights): where the step's GRPO groups are
+     * POSTed, and which inference server reloads the new weights.
+     *
+     * @param reload      vllm, sglang or none
+     * @param waitWeights whether the next step waits for the reload (on-policy) or goes on
+     */
+    public record Trainer(String url, String reload, String reloadUrl, String adapter, String weightsPath, boolean waitWeights) {
+    }
 
     public RunSettings {
         if (steps < 0) throw new IllegalArgumentException("steps must be >= 0, got '" + steps + "'");
@@ -29,12 +39,15 @@ public record RunSettings(String problem, String mutator, int steps, double minu
             throw new IllegalArgumentException("--rl trains the built-in mutation policy; for a language model use the trainer bridge");
         }
         if (reward != null) dev.thetaevolve.rl.RewardType.parse(reward);
+        if (trainer != null && !mutator.equals("llm")) {
+            throw new IllegalArgumentException("--trainer-url feeds a language model's trainer; it needs --mutator llm");
+        }
         if (rlLearningRate < 0 || Double.isNaN(rlLearningRate)) throw new IllegalArgumentException("rl learning rate must be > 0, got '" + rlLearningRate + "'");
     }
 
     /** The same settings with a new budget (resume). */
     public RunSettings withBudget(int newSteps, double newMinutes) {
         return new RunSettings(problem, mutator, newSteps, newMinutes, workers, engine, llmUrl, llmModel, llmKeyEnv, llmNoN, llmTokenBudget,
-                rl, reward, rlLearningRate);
+                rl, reward, rlLearningRate, trainer);
     }
 }

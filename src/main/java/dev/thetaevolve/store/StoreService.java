@@ -11,6 +11,7 @@ import dev.thetaevolve.mutate.Parent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class StoreService {
-    private static final int PAGE = 5_000;
+    private static final int PAGE = 20_000;
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {
     };
 
@@ -157,12 +158,15 @@ public class StoreService {
         }
     }
 
-    /** Streams every program's metadata in commit order, page by page, without loading code. */
-    @Transactional
+    /**
+     * Streams every program's metadata in commit order, page by page, without loading code. Each page is
+     * its own short read transaction, so a resume of 10^6 programs never meets the transaction timeout.
+     */
     public void forEachProgram(long runId, Consumer<ProgramMeta> sink) {
         long after = -1;
         while (true) {
-            List<Object[]> page = page(runId, after);
+            long from = after;
+            List<Object[]> page = QuarkusTransaction.requiringNew().call(() -> page(runId, from));
             for (Object[] r : page) {
                 sink.accept(new ProgramMeta((Long) r[0], (Long) r[1], (Integer) r[2], (Integer) r[3], (Integer) r[4],
                         (Boolean) r[5], (Double) r[6], r[7] == null ? 0 : ((Number) r[7]).intValue(), (String) r[8]));

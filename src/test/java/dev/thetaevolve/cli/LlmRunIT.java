@@ -48,7 +48,9 @@ class LlmRunIT {
             }
             return OpenAiTestServer.Reply.ok(OpenAiTestServer.chat(answers, 900, 400 * n));
         })) {
-            String db = Cli.freshDb("llm");
+            String base = Cli.freshDb("llm");
+            // uncompressed pages, so a search of the file's bytes for the key means something
+            String db = base.startsWith("jdbc:") ? base : "jdbc:h2:file:" + Path.of(base).toAbsolutePath() + ";AUTO_SERVER=TRUE";
             String name = "llm-" + System.nanoTime();
             ProcessBuilder pb = Cli.builder(List.of("run", "--problem", "circle_packing_26", "--mutator", "llm",
                     "--llm-url", server.baseUrl(), "--llm-model", "test-model", "--llm-key-env", "TE_TEST_KEY",
@@ -76,10 +78,56 @@ class LlmRunIT {
             assertThat(counts.get("noDiff").asLong()).isGreaterThanOrEqualTo(2 * 2 * 3 - 2);
             assertThat(stderr).doesNotContain(KEY);
             assertThat(stdout).doesNotContain(KEY);
-            if (!db.startsWith("jdbc:")) {
-                byte[] file = Files.readAllBytes(Path.of(db + ".mv.db"));
+            if (!base.startsWith("jdbc:")) {
+                byte[] file = Files.readAllBytes(Path.of(base + ".mv.db"));
                 assertThat(new String(file, StandardCharsets.ISO_8859_1)).doesNotContain(KEY).contains("TE_TEST_KEY");
             }
+        }
+    }
+
+    @Test
+    void run_withTrainerBridge_postsGroupsThenReloadsWeightsEachStep() throws Exception {
+        List<String> calls = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> bodies = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        com.sun.net.httpserver.HttpServer side = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        side.createContext("/", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String step = ex.getRequestHeaders().getFirst("X-Thetaevolve-Step");
+            calls.add(ex.getRequestURI().getPath() + (step == null ? "" : "#" + step));
+            bodies.add(body);
+            byte[] answer = ex.getRequestURI().getPath().equals("/train")
+                    ? ("{\"weights_path\":\"/w/step-" + step + "\"}").getBytes(StandardCharsets.UTF_8) : "{}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, answer.length);
+            ex.getResponseBody().write(answer);
+            ex.close();
+        });
+        side.start();
+        String sideUrl = "http://127.0.0.1:" + side.getAddress().getPort();
+        try (OpenAiTestServer server = OpenAiTestServer.start(r -> {
+            int n = Math.max(1, r.body().path("n").asInt(1));
+            List<String> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) answers.add(i % 2 == 0 ? GOOD : UNMATCHED);
+            return OpenAiTestServer.Reply.ok(OpenAiTestServer.chat(answers, 900, 400 * n));
+        })) {
+            String db = Cli.freshDb("bridge");
+            Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--mutator", "llm", "--llm-url", server.baseUrl(),
+                    "--llm-model", "test-model", "--steps", "2", "--parents", "2", "--samples", "2", "--db", db,
+                    "--run", "bridge-" + System.nanoTime(), "--trainer-url", sideUrl + "/train", "--reload", "vllm",
+                    "--reload-url", sideUrl, "--adapter", "cp26-{step}", "--weights-path", "/fallback/{step}", "--json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(calls).containsExactly("/train#1", "/v1/load_lora_adapter", "/train#2", "/v1/load_lora_adapter");
+            String[] groups = bodies.get(0).strip().split("\n");
+            assertThat(groups).hasSize(1); // both parents of step 1 are the seed: one GRPO group of 4 samples
+            JsonNode g = new ObjectMapper().readTree(groups[0]);
+            assertThat(g.get("format").asText()).isEqualTo("thetaevolve.grpo.v1");
+            assertThat(g.get("prompt").asText()).contains("EVOLVE-BLOCK-START").contains("SEARCH");
+            assertThat(g.get("samples")).hasSize(4);
+            JsonNode reload = new ObjectMapper().readTree(bodies.get(1));
+            assertThat(reload.get("lora_name").asText()).isEqualTo("cp26-1");
+            assertThat(reload.get("lora_path").asText()).isEqualTo("/w/step-1");
+            assertThat(server.requests.peek().body().has("logprobs")).isTrue();
+        } finally {
+            side.stop(0);
         }
     }
 }
