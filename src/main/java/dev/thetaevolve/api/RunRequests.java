@@ -49,7 +49,7 @@ final class RunRequests {
             if (keyEnv != null) checkKeyEnv(keyEnv);
         }
         return new RunSettings(spec.id(), mutator, steps, minutes, r.workers() == null ? defaultWorkers : r.workers(), engine, url, model, keyEnv,
-                false, 0, false, null, 0);
+                false, 0, false, null, 0, null);
     }
 
     /**
