@@ -27,7 +27,6 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class StoreService {
-    private static final int PAGE = 20_000;
     private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {
     };
 
@@ -159,28 +158,23 @@ public class StoreService {
     }
 
     /**
-     * Streams every program's metadata in commit order, page by page, without loading code. Each page is
-     * its own short read transaction, so a resume of 10^6 programs never meets the transaction timeout.
+     * Streams every program's metadata in commit order in one forward pass, without loading code: one
+     * query read through a cursor (fetch size 10,000), in its own read transaction with a long timeout, so
+     * a resume of 10^6 programs neither pages nor meets the default transaction timeout.
      */
     public void forEachProgram(long runId, Consumer<ProgramMeta> sink) {
-        long after = -1;
-        while (true) {
-            long from = after;
-            List<Object[]> page = QuarkusTransaction.requiringNew().call(() -> page(runId, from));
-            for (Object[] r : page) {
-                sink.accept(new ProgramMeta((Long) r[0], (Long) r[1], (Integer) r[2], (Integer) r[3], (Integer) r[4],
-                        (Boolean) r[5], (Double) r[6], r[7] == null ? 0 : ((Number) r[7]).intValue(), (String) r[8]));
-                after = (Long) r[0];
+        QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
+            try (java.util.stream.Stream<Object[]> rows = em.createQuery(
+                            "select p.seq, p.parentSeq, p.island, p.generation, p.step, p.valid, p.score, p.codeLength, p.normalizedHash "
+                                    + "from ProgramEntity p where p.runId = :run order by p.seq", Object[].class)
+                    .setParameter("run", runId)
+                    .setHint("org.hibernate.fetchSize", 10_000)
+                    .setHint("org.hibernate.readOnly", true)
+                    .getResultStream()) {
+                rows.forEach(r -> sink.accept(new ProgramMeta((Long) r[0], (Long) r[1], (Integer) r[2], (Integer) r[3], (Integer) r[4],
+                        (Boolean) r[5], (Double) r[6], r[7] == null ? 0 : ((Number) r[7]).intValue(), (String) r[8])));
             }
-            if (page.size() < PAGE) return;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> page(long runId, long afterSeq) {
-        return em.createQuery("select p.seq, p.parentSeq, p.island, p.generation, p.step, p.valid, p.score, p.codeLength, p.normalizedHash "
-                        + "from ProgramEntity p where p.runId = :run and p.seq > :after order by p.seq")
-                .setParameter("run", runId).setParameter("after", afterSeq).setMaxResults(PAGE).getResultList();
+        });
     }
 
     @Transactional
