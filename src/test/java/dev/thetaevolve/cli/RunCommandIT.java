@@ -81,7 +81,11 @@ class RunCommandIT {
             if (stepsSeen == 2) break;
         }
         assertThat(stepsSeen).as("the run printed two steps before the kill").isEqualTo(2);
-        Thread.sleep(150); // land inside step 3
+        // another process reads the store while the run writes it
+        Cli.Result live = Cli.run("programs", "--run", name, "--db", db, "--json");
+        assertThat(live.exit()).as(live.err()).isZero();
+        assertThat(json(live.lastLine()).get("committedSteps").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(p.isAlive()).as("the run was still going while it was read").isTrue();
         p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly(); // SIGKILL: no shutdown hook runs
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
