@@ -30,12 +30,14 @@ public final class Dtos {
                                 BestKnownDto bestKnown, Double ourBest, String task, ShapingDto shaping) {
     }
 
-    public record LlmDto(String url, String model, String keyEnv) {
+    /** LLM settings of a run; url and model default to thetaevolve.llm.url / thetaevolve.llm.model. */
+    public record LlmDto(String url, String model, String keyEnv, Boolean noN, Long tokenBudget) {
     }
 
     /** POST /api/runs body. Absent numbers take the defaults documented on the endpoint. */
     public record RunRequest(String problem, String mutator, Integer steps, Double minutes, Integer parents, Integer samples,
-                             Integer workers, Long seed, Double tolerance, String name, LlmDto llm) {
+                             Integer workers, Long seed, Double tolerance, String name, LlmDto llm,
+                             Boolean rl, String reward, Boolean async, Boolean lazyLevel2) {
     }
 
     /** POST /api/runs/{id}/resume body (optional): the new drive's budget. */

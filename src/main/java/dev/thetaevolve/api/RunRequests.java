@@ -20,6 +20,15 @@ final class RunRequests {
      * @throws IllegalArgumentException naming the field and quoting the value
      */
     static RunSettings settings(RunRequest r, ProblemSpec spec, int defaultWorkers) {
+        return settings(r, spec, defaultWorkers, null, null);
+    }
+
+    /**
+     * @param defaultLlmUrl   thetaevolve.llm.url, used when the body names no llm.url (may be null)
+     * @param defaultLlmModel thetaevolve.llm.model, likewise
+     * @throws IllegalArgumentException naming the field and quoting the value
+     */
+    static RunSettings settings(RunRequest r, ProblemSpec spec, int defaultWorkers, String defaultLlmUrl, String defaultLlmModel) {
         if (r.steps() != null && r.steps() < 0) throw new IllegalArgumentException("steps must be >= 0, got '" + r.steps() + "'");
         if (r.minutes() != null && !(r.minutes() >= 0)) throw new IllegalArgumentException("minutes must be >= 0, got '" + r.minutes() + "'");
         int steps = r.steps() != null ? r.steps() : (r.minutes() != null ? 0 : DEFAULT_STEPS);
@@ -33,23 +42,37 @@ final class RunRequests {
                 .samples(r.samples() == null ? 16 : r.samples())
                 .seed(r.seed() == null ? 0 : r.seed())
                 .tolerance(r.tolerance() == null ? spec.defaultTolerance() : r.tolerance())
+                .async(Boolean.TRUE.equals(r.async()))
+                .lazyLevel2(Boolean.TRUE.equals(r.lazyLevel2()))
                 .build();
         String mutator = r.mutator() == null ? "builtin" : r.mutator();
-        if (mutator.equals("llm") && (r.llm() == null || r.llm().url() == null || r.llm().model() == null)) {
-            throw new IllegalArgumentException("mutator 'llm' needs llm.url and llm.model");
-        }
         String url = null, model = null, keyEnv = null;
-        if (r.llm() != null) {
-            url = r.llm().url();
-            model = r.llm().model();
-            keyEnv = r.llm().keyEnv();
-            if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
-                throw new IllegalArgumentException("llm.url must be an http(s) URL, got '" + url + "'");
+        boolean noN = false;
+        long tokenBudget = 0;
+        if (mutator.equals("llm")) {
+            url = r.llm() != null && r.llm().url() != null ? r.llm().url() : blankToNull(defaultLlmUrl);
+            model = r.llm() != null && r.llm().model() != null ? r.llm().model() : blankToNull(defaultLlmModel);
+            if (url == null || model == null) {
+                throw new IllegalArgumentException("mutator 'llm' needs llm.url and llm.model (or thetaevolve.llm.url and thetaevolve.llm.model)");
             }
+        }
+        if (r.llm() != null) {
+            keyEnv = r.llm().keyEnv();
+            noN = Boolean.TRUE.equals(r.llm().noN());
+            tokenBudget = r.llm().tokenBudget() == null ? 0 : r.llm().tokenBudget();
             if (keyEnv != null) checkKeyEnv(keyEnv);
         }
+        if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new IllegalArgumentException("llm.url must be an http(s) URL, got '" + url + "'");
+        }
+        boolean rl = Boolean.TRUE.equals(r.rl());
+        if (rl && engine.async()) throw new IllegalArgumentException("rl needs the step barrier: async must be false");
         return new RunSettings(spec.id(), mutator, steps, minutes, r.workers() == null ? defaultWorkers : r.workers(), engine, url, model, keyEnv,
-                false, 0, false, null, 0, null);
+                noN, tokenBudget, rl, r.reward(), 0, null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     /**

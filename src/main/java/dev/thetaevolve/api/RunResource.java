@@ -43,6 +43,11 @@ import java.util.List;
 @Path("/api/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "thetaevolve.llm.url")
+    java.util.Optional<String> defaultLlmUrl;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "thetaevolve.llm.model")
+    java.util.Optional<String> defaultLlmModel;
+
 
     @Inject
     RunManager manager;
@@ -65,7 +70,7 @@ public class RunResource {
         if (request == null) throw new IllegalArgumentException("a JSON body is required");
         if (request.problem() == null) throw new IllegalArgumentException("problem is required");
         ProblemSpec spec = catalog.spec(request.problem()).orElseThrow(() -> new NotFound("unknown problem '" + request.problem() + "'"));
-        RunEntity run = manager.create(request.name(), RunRequests.settings(request, spec, manager.maxWorkers()));
+        RunEntity run = manager.create(request.name(), RunRequests.settings(request, spec, manager.maxWorkers(), defaultLlmUrl.orElse(null), defaultLlmModel.orElse(null)));
         return Response.created(URI.create("/api/runs/" + run.id)).entity(new RunRef(run.id, run.name, run.status)).build();
     }
 

@@ -70,6 +70,10 @@ public class RunCommand implements Callable<Integer> {
     @Mixin
     BudgetOptions budget;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "thetaevolve.llm.url")
+    java.util.Optional<String> defaultLlmUrl;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "thetaevolve.llm.model")
+    java.util.Optional<String> defaultLlmModel;
     @Inject
     RunService runs;
     @Inject
@@ -80,6 +84,11 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (catalog.spec(problem).isEmpty()) throw new UsageError("unknown problem '" + problem + "'; run `problems` to list them");
+        if (mutator.equals("llm")) {
+            // THETAEVOLVE_LLM_URL / THETAEVOLVE_LLM_MODEL (k8s ConfigMap) are the defaults of the flags
+            if (llmUrl == null) llmUrl = defaultLlmUrl.filter(u -> !u.isBlank()).orElse(null);
+            if (llmModel == null) llmModel = defaultLlmModel.filter(m -> !m.isBlank()).orElse(null);
+        }
         int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         EngineConfig engine;
         RunSettings settings;
