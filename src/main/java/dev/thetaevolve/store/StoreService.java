@@ -237,11 +237,14 @@ public class StoreService {
         return programs.bySeq(run.id, run.bestProgram);
     }
 
-    /** The best valid score stored for a problem across runs, or null. */
+    /**
+     * Our best so far on a problem: the best leaderboard entry, so only strictly re-verified constructions
+     * count (runs' bests and submissions alike), never a tolerance-valid one. Null when there is none.
+     */
     @Transactional
     public Double bestScore(String problem, dev.thetaevolve.problem.Direction direction) {
         String agg = direction == dev.thetaevolve.problem.Direction.MAXIMIZE ? "max" : "min";
-        return em.createQuery("select " + agg + "(p.score) from ProgramEntity p, RunEntity r where p.runId = r.id and r.problem = :problem and p.valid = true", Double.class)
+        return em.createQuery("select " + agg + "(e.score) from LeaderboardEntryEntity e where e.problem = :problem", Double.class)
                 .setParameter("problem", problem).getSingleResult();
     }
 }
