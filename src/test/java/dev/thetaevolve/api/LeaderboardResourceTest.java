@@ -48,6 +48,10 @@ class LeaderboardResourceTest {
         assertThat(b.getLong("entries[0].id")).isEqualTo(entryId);
         assertThat(b.getMap("entries[0]")).containsKeys("id", "score", "submitter", "runId", "programId", "createdAt");
         assertThat(b.getList("entries.score", Double.class)).isSortedAccordingTo((x, y) -> Double.compare(y, x));
+
+        // the problem list's "our best so far" is the best strictly verified entry
+        assertThat(given().get("/api/problems/circle_packing_26").then().statusCode(200).extract().jsonPath(TestRuns.DOUBLES)
+                .getDouble("ourBest")).isEqualTo(2.6358627564136983);
     }
 
     @Test
