@@ -45,8 +45,12 @@ public final class LlmMutator implements Mutator {
      * configured tokenizer.json (or the chars/4 estimate).
      */
     public static LlmMutator create(LlmSettings settings) {
-        SamplingClient client = SamplingClient.create(settings);
-        return new LlmMutator(client, new PromptBuilder(client.tokenCounter(), settings.promptTokenBudget()));
+        return create(SamplingClient.create(settings));
+    }
+
+    /** A mutator over a ready sampling client (the application passes one built on the Quarkus REST Client). */
+    public static LlmMutator create(SamplingClient client) {
+        return new LlmMutator(client, new PromptBuilder(client.tokenCounter(), client.settings().promptTokenBudget()));
     }
 
     @Override

@@ -5,7 +5,10 @@ import dev.thetaevolve.evaluate.WorkerPoolEvaluator;
 import dev.thetaevolve.llm.ApiKey;
 import dev.thetaevolve.llm.LlmEndpoint;
 import dev.thetaevolve.llm.LlmSettings;
+import dev.thetaevolve.llm.SamplingClient;
 import dev.thetaevolve.llm.SamplingParams;
+import dev.thetaevolve.llm.TokenCounter;
+import dev.thetaevolve.llm.rest.RestLlmClient;
 import dev.thetaevolve.rl.BridgeSettings;
 import dev.thetaevolve.mutate.BuiltinMutator;
 import dev.thetaevolve.mutate.LlmMutator;
@@ -24,7 +27,12 @@ public class Components {
     /** The run's mutator; {@code policy} (test-time RL) steers the built-in one when given. */
     public Mutator mutator(RunSettings settings, MutationPolicy policy) {
         if (settings.mutator().equals("builtin")) return policy == null ? BuiltinMutator.create() : BuiltinMutator.builder().policy(policy).build();
-        if (settings.mutator().equals("llm")) return LlmMutator.create(llmSettings(settings));
+        if (settings.mutator().equals("llm")) {
+            // inside the application the wire is the Quarkus REST Client (Mutiny); the JDK client stays for plain Java use
+            LlmSettings s = llmSettings(settings);
+            return LlmMutator.create(new SamplingClient(s, e -> new RestLlmClient(e.baseUrl(), e.apiKey()),
+                    TokenCounter.open(s.tokenizer()), new java.util.SplittableRandom()));
+        }
         throw new IllegalArgumentException("unknown mutator '" + settings.mutator() + "'");
     }
 
