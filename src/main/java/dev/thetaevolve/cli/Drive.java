@@ -40,9 +40,15 @@ final class Drive {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        } else {
+        } else if (settings.engine().tolerance() == 0) {
             System.out.println("best strict score: " + best + " (program " + engine.bestId() + ", seed " + engine.seedScore()
                     + ", " + engine.committedSteps() + " steps, " + engine.programs() + " programs)");
+        } else {
+            // a tolerant run ranks by its tolerant score; the strict figure is that construction shrunk to strict validity
+            Double strict = runs.bestStrictScore(run.id, settings.engine().tolerance());
+            System.out.println("best score at tolerance " + settings.engine().tolerance() + ": " + best + " (program " + engine.bestId()
+                    + "); best strict score: " + (strict == null ? "none (no strictly valid form)" : strict)
+                    + " (" + engine.committedSteps() + " steps, " + engine.programs() + " programs)");
         }
         return 0;
     }

@@ -247,4 +247,24 @@ public class RunService {
             if (!lease.renew(0)) throw new IllegalStateException("lost the lease of run " + lease.runId() + " before committing step " + step.step());
         }, children -> { });
     }
+
+    /**
+     * The strict score of a run's best construction: itself when it is strictly valid, else the strict
+     * score of its auto-shrunk form (packings), else null. Runs with tolerance 0 need none of this.
+     */
+    public Double bestStrictScore(long runId, double tolerance) {
+        RunEntity run = store.run(runId);
+        dev.thetaevolve.store.ProgramEntity best = store.best(run);
+        if (best == null || best.construction == null) return null;
+        Problem problem = catalog.problem(run.problem);
+        Object data;
+        try {
+            data = json.readValue(best.construction, Object.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        dev.thetaevolve.problem.Verification strict = problem.verifyJson(data, 0);
+        if (strict.valid()) return strict.score();
+        return problem.verifyJson(data, tolerance).strictScore();
+    }
 }

@@ -103,6 +103,17 @@ class RunCommandIT {
     }
 
     @Test
+    void run_tolerant_printsTheStrictScoreToo() throws Exception {
+        Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--tolerance", "1e-6", "--steps", "2", "--parents", "2",
+                "--samples", "3", "--db", Cli.freshDb("tol"), "--run", "tol-" + System.nanoTime());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String last = r.lastLine();
+        assertThat(last).startsWith("best score at tolerance 1.0E-6: ").contains("best strict score: ");
+        double strict = Double.parseDouble(last.replaceAll(".*best strict score: ([0-9.E-]+).*", "$1"));
+        assertThat(strict).isBetween(0.9, 2.7);
+    }
+
+    @Test
     void errors_exitTwoWithMessage() throws Exception {
         String db = Cli.freshDb("err");
         Cli.Result unknownProblem = Cli.run("run", "--problem", "no_such_problem", "--steps", "1", "--db", db);

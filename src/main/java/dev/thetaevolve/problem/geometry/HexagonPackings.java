@@ -61,6 +61,8 @@ public final class HexagonPackings {
      * @throws IllegalArgumentException when a key is missing, the inner side is not 1, or a value is not numeric
      */
     public static double[][] fromJson(Object json) {
+        // the candidate's own layout (rows, the outer hexagon last), as stored for a run's programs
+        if (json instanceof List<?>) return (double[][]) dev.thetaevolve.problem.ReturnType.DOUBLE_MATRIX.fromJson(json);
         if (!(json instanceof Map<?, ?> map)) throw new IllegalArgumentException("hexagon data must be a JSON object with inner_hexagons_x_y_angle_deg, outer_center, outer_side_length, outer_angle_degrees");
         Object side = map.get("inner_side_length");
         if (side != null && number(side, "inner_side_length") != 1.0) throw new IllegalArgumentException("inner_side_length must be 1, got " + side);

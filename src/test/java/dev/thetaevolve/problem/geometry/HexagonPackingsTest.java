@@ -42,6 +42,19 @@ class HexagonPackingsTest {
 
     @ParameterizedTest
     @FieldSource("IDS")
+    void verifyJson_candidateLayout_asStoredForRunPrograms(String id) throws Exception {
+        double[][] rows = GeometryFixtures.referenceData(id);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Object stored = json.readValue(json.writeValueAsString(rows), Object.class); // how the store keeps a run's output
+
+        Verification v = GeometryFixtures.problem(id).verifyJson(stored, 0);
+
+        assertThat(v.valid()).as(v.reason()).isTrue();
+        assertThat(v.score()).isEqualTo(rows[rows.length - 1][2]);
+    }
+
+    @ParameterizedTest
+    @FieldSource("IDS")
     void verify_reference_metricsMatchTheReferenceChecks(String id) {
         Map<String, Object> checks = checks(id);
 
