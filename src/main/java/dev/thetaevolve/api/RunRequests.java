@@ -68,7 +68,7 @@ final class RunRequests {
         boolean rl = Boolean.TRUE.equals(r.rl());
         if (rl && engine.async()) throw new IllegalArgumentException("rl needs the step barrier: async must be false");
         return new RunSettings(spec.id(), mutator, steps, minutes, r.workers() == null ? defaultWorkers : r.workers(), engine, url, model, keyEnv,
-                noN, tokenBudget, rl, r.reward(), 0, null);
+                noN, tokenBudget, rl, r.reward(), 0, null, java.util.List.of(), null);
     }
 
     private static String blankToNull(String s) {

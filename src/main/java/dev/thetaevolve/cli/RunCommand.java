@@ -41,6 +41,10 @@ public class RunCommand implements Callable<Integer> {
     String llmModel;
     @Option(names = "--llm-key-env", description = "Environment variable holding the API key (never stored).")
     String llmKeyEnv;
+    @Option(names = "--llm-endpoint", description = "Another endpoint, URL,MODEL[,WEIGHT] (repeatable); samples are spread by weight or by --llm-select ucb.")
+    java.util.List<String> llmMore;
+    @Option(names = "--llm-select", description = "How to choose among endpoints: weighted (default) or ucb (reward per token).")
+    String llmSelect;
     @Option(names = "--llm-no-n", description = "Send K requests of one sample each (servers without `n`: Ollama, llama.cpp).")
     boolean llmNoN;
     @Option(names = "--llm-token-budget", defaultValue = "0", description = "Stop sampling cleanly after this many tokens (0 = no budget).")
@@ -98,7 +102,8 @@ public class RunCommand implements Callable<Integer> {
                     .lazyLevel2(lazyLevel2).async(async).build();
             settings = new RunSettings(problem, mutator, budget.stepsOrDefault(), budget.minutesOrZero(), w, engine, llmUrl, llmModel, llmKeyEnv,
                     llmNoN, llmTokenBudget, rl, reward, rlLearningRate == null ? 0 : rlLearningRate,
-                    trainerUrl == null ? null : new RunSettings.Trainer(trainerUrl, reload, reloadUrl, adapter, weightsPath, !noWaitWeights));
+                    trainerUrl == null ? null : new RunSettings.Trainer(trainerUrl, reload, reloadUrl, adapter, weightsPath, !noWaitWeights),
+                    llmMore, llmSelect);
             if (trainerUrl != null) dev.thetaevolve.service.Components.bridgeSettings(settings, "check"); // fail before the run exists
             if (async && rl) throw new UsageError("--rl needs the step barrier; drop --async");
             if (mutator.equals("llm")) dev.thetaevolve.service.Components.llmSettings(settings); // fail before the run exists

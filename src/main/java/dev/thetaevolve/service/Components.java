@@ -53,10 +53,29 @@ public class Components {
     public static LlmSettings llmSettings(RunSettings s) {
         ApiKey key = s.llmKeyEnv() == null ? null : ApiKey.fromEnvironment(s.llmKeyEnv(), System.getenv());
         LlmSettings.Builder b = LlmSettings.builder().endpoint(LlmEndpoint.of(s.llmUrl(), s.llmModel(), key)).useN(!s.llmNoN());
+        for (String more : s.llmMore()) b.endpoint(endpoint(more, key));
+        if ("ucb".equals(s.llmSelect())) b.selection(LlmSettings.Selection.UCB);
         // a trainer needs the sampled tokens' log-probabilities for its PPO ratios
         if (s.trainer() != null) b.params(withLogprobs(SamplingParams.defaults()));
         if (s.llmTokenBudget() > 0) b.tokenBudget(s.llmTokenBudget());
         return b.build();
+    }
+
+    /** One more endpoint from {@code URL,MODEL[,WEIGHT]} (the --llm-endpoint flag); it shares the run's key. */
+    static LlmEndpoint endpoint(String spec, ApiKey key) {
+        String[] parts = spec.split(",");
+        if (parts.length < 2 || parts.length > 3) {
+            throw new IllegalArgumentException("--llm-endpoint takes URL,MODEL[,WEIGHT], got '" + spec + "'");
+        }
+        LlmEndpoint e = LlmEndpoint.of(parts[0].strip(), parts[1].strip(), key);
+        if (parts.length == 3) {
+            try {
+                e = e.withWeight(Double.parseDouble(parts[2].strip()));
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("--llm-endpoint weight must be a number, got '" + parts[2] + "'");
+            }
+        }
+        return e;
     }
 
     private static SamplingParams withLogprobs(SamplingParams p) {

@@ -12,7 +12,8 @@ import dev.thetaevolve.evolve.EngineConfig;
  */
 public record RunSettings(String problem, String mutator, int steps, double minutes, int workers, EngineConfig engine,
                           String llmUrl, String llmModel, String llmKeyEnv, boolean llmNoN, long llmTokenBudget,
-                          boolean rl, String reward, double rlLearningRate, Trainer trainer) {
+                          boolean rl, String reward, double rlLearningRate, Trainer trainer,
+                          java.util.List<String> llmMore, String llmSelect) {
 
     /**
      * The trainer bridge of an LLM run (test-time RL for model weights): where the step's GRPO groups are
@@ -34,6 +35,10 @@ public record RunSettings(String problem, String mutator, int steps, double minu
         if (mutator.equals("llm") && (llmUrl == null || llmModel == null)) {
             throw new IllegalArgumentException("--mutator llm needs --llm-url and --llm-model");
         }
+        llmMore = llmMore == null ? java.util.List.of() : java.util.List.copyOf(llmMore);
+        if (llmSelect != null && !llmSelect.equals("weighted") && !llmSelect.equals("ucb")) {
+            throw new IllegalArgumentException("llm selection must be weighted or ucb, got '" + llmSelect + "'");
+        }
         if (llmTokenBudget < 0) throw new IllegalArgumentException("llm token budget must be >= 0, got '" + llmTokenBudget + "'");
         if (rl && !mutator.equals("builtin")) {
             throw new IllegalArgumentException("--rl trains the built-in mutation policy; for a language model use the trainer bridge");
@@ -45,9 +50,15 @@ public record RunSettings(String problem, String mutator, int steps, double minu
         if (rlLearningRate < 0 || Double.isNaN(rlLearningRate)) throw new IllegalArgumentException("rl learning rate must be > 0, got '" + rlLearningRate + "'");
     }
 
+    /** A run of the built-in mutator with every LLM and RL option off. */
+    public static RunSettings builtin(String problem, int steps, double minutes, int workers, EngineConfig engine) {
+        return new RunSettings(problem, "builtin", steps, minutes, workers, engine, null, null, null, false, 0, false, null, 0, null,
+                java.util.List.of(), null);
+    }
+
     /** The same settings with a new budget (resume). */
     public RunSettings withBudget(int newSteps, double newMinutes) {
         return new RunSettings(problem, mutator, newSteps, newMinutes, workers, engine, llmUrl, llmModel, llmKeyEnv, llmNoN, llmTokenBudget,
-                rl, reward, rlLearningRate, trainer);
+                rl, reward, rlLearningRate, trainer, llmMore, llmSelect);
     }
 }

@@ -130,4 +130,26 @@ class LlmRunIT {
             side.stop(0);
         }
     }
+
+    @Test
+    void run_twoEndpointsWithUcb_samplesFromBoth() throws Exception {
+        java.util.function.Function<OpenAiTestServer.Request, OpenAiTestServer.Reply> script = r -> {
+            int n = Math.max(1, r.body().path("n").asInt(1));
+            return OpenAiTestServer.Reply.ok(OpenAiTestServer.chat(java.util.Collections.nCopies(n, GOOD), 900, 400 * n));
+        };
+        try (OpenAiTestServer a = OpenAiTestServer.start(script); OpenAiTestServer b = OpenAiTestServer.start(script)) {
+            Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--mutator", "llm", "--llm-url", a.baseUrl(),
+                    "--llm-model", "model-a", "--llm-endpoint", b.baseUrl() + ",model-b,2", "--llm-select", "ucb",
+                    "--steps", "2", "--parents", "3", "--samples", "2", "--db", Cli.freshDb("two"), "--run", "two-" + System.nanoTime(), "--json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(a.requests).isNotEmpty();
+            assertThat(b.requests).isNotEmpty();
+            assertThat(a.requests.size() + b.requests.size()).isEqualTo(2 * 3);
+            assertThat(b.requests.peek().body().path("model").asText()).isEqualTo("model-b");
+        }
+        Cli.Result bad = Cli.run("run", "--problem", "circle_packing_26", "--mutator", "llm", "--llm-url", "http://127.0.0.1:9/v1",
+                "--llm-model", "m", "--llm-endpoint", "no-model-here", "--steps", "1", "--db", Cli.freshDb("bad"));
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("URL,MODEL");
+    }
 }

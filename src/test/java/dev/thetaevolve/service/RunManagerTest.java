@@ -29,8 +29,7 @@ class RunManagerTest {
     Leases leases;
 
     private RunSettings tiny(int steps) {
-        return new RunSettings("circle_packing_26", "builtin", steps, 0, 1,
-                EngineConfig.builder().parents(2).samples(2).seed(3).build(), null, null, null, false, 0, false, null, 0, null);
+        return RunSettings.builtin("circle_packing_26", steps, 0, 1, EngineConfig.builder().parents(2).samples(2).seed(3).build());
     }
 
     /** A run left RUNNING by a process that is gone, with a budget of {@code steps} steps. */
