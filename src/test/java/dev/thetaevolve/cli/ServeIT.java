@@ -144,4 +144,35 @@ class ServeIT {
         assertThat(c.get("distinctIds").asLong()).as("no program id committed twice").isEqualTo(programs);
         assertThat(c.get("committedSteps").asInt()).isEqualTo(40);
     }
+
+    @Test
+    void clientCommands_againstTheRealService() throws Exception {
+        Server s = serve(Cli.freshDb("clients"), "clients");
+        try {
+            String url = "http://127.0.0.1:" + s.port();
+            Path ref = EvaluateCommandIT.reference("circle_packing_26");
+            Cli.Result submitted = Cli.run("submit", "--problem", "circle_packing_26", ref.toString(), "--server", url,
+                    "--token", TOKEN, "--submitter", "it-reference");
+            assertThat(submitted.exit()).as(submitted.err()).isZero();
+            assertThat(submitted.out()).contains("2.6358627564136983").contains("it-reference");
+
+            Cli.Result wrongToken = Cli.run("submit", "--problem", "circle_packing_26", ref.toString(), "--server", url, "--token", "nope");
+            assertThat(wrongToken.exit()).isEqualTo(2);
+
+            Cli.Result board = Cli.run("leaderboard", "--problem", "circle_packing_26", "--server", url, "--json");
+            assertThat(board.exit()).as(board.err()).isZero();
+            JsonNode b = JSON.readTree(board.lastLine());
+            assertThat(b.get("entries").findValuesAsText("submitter")).contains("it-reference");
+
+            HttpResponse<String> created = post(s, "/api/runs",
+                    "{\"problem\":\"circle_packing_26\",\"steps\":3,\"parents\":2,\"samples\":2,\"workers\":1,\"name\":\"watched-" + System.nanoTime() + "\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String name = JSON.readTree(created.body()).get("name").asText();
+            Cli.Result watched = Cli.run("watch", name, "--server", url);
+            assertThat(watched.exit()).as(watched.err()).isZero();
+            assertThat(watched.out()).contains("step 3");
+        } finally {
+            stopGracefully(s);
+        }
+    }
 }
