@@ -18,7 +18,7 @@ final class Drive {
     static int drive(RunService runs, RunEntity run, RunSettings settings, boolean jsonOut, ObjectMapper json) {
         // with --json, stdout carries only the summary line; progress goes to stderr
         PrintStream progressOut = jsonOut ? System.err : System.out;
-        Progress progress = new Progress(progressOut, System.console() != null && !jsonOut, settings.steps());
+        Progress progress = new Progress(progressOut, Progress.onTerminal() && !jsonOut, settings.steps());
         progressOut.println("run " + run.name + ": " + run.problem + ", " + settings.engine().parents() + " parents x "
                 + settings.engine().samples() + " samples per step, " + settings.workers() + " workers, mutator " + settings.mutator());
         Engine engine = runs.drive(run, settings, progress, null);

@@ -51,6 +51,20 @@ final class Progress implements RunService.Listener {
         return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
     }
 
+    /**
+     * Whether stdout is a terminal. From Java 22 on, {@code System.console()} is non-null even when output
+     * is piped, so ask {@code Console.isTerminal()} where it exists (called reflectively: we compile for 17).
+     */
+    static boolean onTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true; // Java 17-21: a console exists only on a terminal
+        }
+    }
+
     void finish() {
         if (terminal) out.println();
     }

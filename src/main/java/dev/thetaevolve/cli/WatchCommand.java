@@ -37,7 +37,7 @@ public class WatchCommand implements Callable<Integer> {
         ApiClient api = server.client();
         JsonNode r = resolve(api, run);
         long id = r.path("id").asLong();
-        boolean tty = terminal != null ? terminal : System.console() != null;
+        boolean tty = terminal != null ? terminal : Progress.onTerminal();
         WatchView view = new WatchView(spec.commandLine().getOut(), tty, r.path("steps").asInt(0), nanos);
         view.header(r);
         String ended = ended(r);
