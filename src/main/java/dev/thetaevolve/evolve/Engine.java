@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -389,8 +388,4 @@ public final class Engine {
     public Problem problem() { return problem; }
     public EngineConfig config() { return config; }
     public ProgramDatabase index() { return index; }
-
-    static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    }
 }
