@@ -13,4 +13,8 @@ public class CirclePacking26Verifier implements Verifier {
     public Verification verify(Object output, double tolerance) {
         return CirclePackings.inUnitSquare((double[][]) output, 26, tolerance);
     }
+
+    public double violation(Object output) {
+        return CirclePackings.violationMeasure((double[][]) output, 26, Double.NaN);
+    }
 }

@@ -11,4 +11,8 @@ public class CirclePacking32Verifier implements Verifier {
     public Verification verify(Object output, double tolerance) {
         return CirclePackings.inUnitSquare((double[][]) output, 32, tolerance);
     }
+
+    public double violation(Object output) {
+        return CirclePackings.violationMeasure((double[][]) output, 32, Double.NaN);
+    }
 }

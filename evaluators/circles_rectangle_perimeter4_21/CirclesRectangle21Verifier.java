@@ -12,4 +12,8 @@ public class CirclesRectangle21Verifier implements Verifier {
     public Verification verify(Object output, double tolerance) {
         return CirclePackings.inRectangle((double[][]) output, 21, 2.0, tolerance);
     }
+
+    public double violation(Object output) {
+        return CirclePackings.violationMeasure((double[][]) output, 21, 2.0);
+    }
 }

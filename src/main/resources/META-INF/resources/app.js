@@ -23,8 +23,18 @@ async function api(path) {
 }
 
 const fmt = (x, digits = 10) => x == null ? '–' : Number(x).toPrecision(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+// every score on the page is shown the same way: its shortest exact decimal (what the API sent), never cut
+const score = x => x == null ? '–' : String(Number(x));
 const date = s => s ? new Date(s).toLocaleString() : '–';
 const badge = s => h('span', { class: 'badge ' + s }, s);
+// samples that never arrived, by cause ({"CONNECTION": 3}); nothing when none failed
+const failedSamples = m => {
+  const causes = Object.entries(m || {}).filter(([, n]) => n > 0);
+  if (!causes.length) return null;
+  const total = causes.reduce((t, [, n]) => t + n, 0);
+  return h('div', { id: 'sample-failures', title: causes.map(([c, n]) => c + ': ' + n).join(', ') }, 'failed samples',
+    h('b', { class: 'error' }, total + ' (' + causes.map(([c, n]) => c + ' ' + n).join(', ') + ')'));
+};
 
 function show(...nodes) {
   view.replaceChildren(...nodes.filter(n => n != null));
@@ -35,12 +45,14 @@ async function problems() {
   const list = await api('/api/problems');
   show(h('h1', {}, 'Problems'),
     h('table', { id: 'problems' },
-      h('thead', {}, h('tr', {}, ['Problem', 'Direction', 'Best known', 'Our best', ''].map(t => h('th', {}, t)))),
+      h('thead', {}, h('tr', {}, ['Problem', 'Direction', 'Best known', 'AlphaEvolve', 'Our best', 'Construction', ''].map(t => h('th', {}, t)))),
       h('tbody', {}, list.map(p => h('tr', {},
         h('td', {}, h('a', { href: '#/problem/' + p.id }, p.id), h('div', { class: 'muted' }, p.title)),
         h('td', {}, p.direction),
-        h('td', { class: 'num', title: p.bestKnown.source }, fmt(p.bestKnown.value)),
-        h('td', { class: 'num' }, fmt(p.ourBest)),
+        h('td', { class: 'num', title: p.bestKnown.source + (p.bestKnown.check ? ' · check: ' + p.bestKnown.check : '') }, score(p.bestKnown.value)),
+        h('td', { class: 'num', title: p.bestKnown.alphaEvolve ? p.bestKnown.alphaEvolve.source : '' }, p.bestKnown.alphaEvolve ? score(p.bestKnown.alphaEvolve.value) : '–'),
+        h('td', { class: 'num' }, score(p.ourBest)),
+        h('td', {}, p.ourBest != null ? thumb('/api/leaderboards/' + p.id + '/best/construction.svg', '#/problem/' + p.id, 'best construction of ' + p.id) : null),
         h('td', {}, h('a', { href: '#/problem/' + p.id }, 'leaderboard')))))));
 }
 
@@ -53,19 +65,59 @@ async function leaderboard(id) {
     h('div', { class: 'card' },
       h('div', { class: 'stats' },
         h('div', {}, 'direction', h('b', {}, p.direction)),
-        h('div', {}, 'best known', h('b', { class: 'num' }, fmt(board.bestKnown.value))),
-        h('div', {}, 'our best', h('b', { class: 'num' }, board.entries.length ? fmt(board.entries[0].score) : '–')),
+        h('div', {}, 'best known', h('b', { class: 'num' }, score(board.bestKnown.value))),
+        h('div', {}, 'our best', h('b', { class: 'num' }, board.entries.length ? score(board.entries[0].score) : '–')),
         board.beatsBestKnown ? h('div', {}, h('span', { class: 'badge beats' }, 'beats the best known bound')) : null),
-      h('p', { class: 'muted' }, 'Best known: ' + board.bestKnown.source)),
+      h('p', { class: 'muted' }, 'Best known: ' + board.bestKnown.source + (board.bestKnown.check ? ' (check: ' + board.bestKnown.check + ')' : '')
+        + (board.bestKnown.alphaEvolve ? ' · AlphaEvolve (2025): ' + score(board.bestKnown.alphaEvolve.value) : ''))),
     h('h2', {}, 'Leaderboard'),
     h('table', { id: 'leaderboard' },
       h('thead', {}, h('tr', {}, ['#', 'Score', 'From', 'Date', 'Construction'].map(t => h('th', {}, t)))),
       h('tbody', {}, board.entries.map((e, i) => h('tr', {},
-        h('td', {}, i + 1), h('td', { class: 'num' }, fmt(e.score, 16)), h('td', {}, provenance(e)), h('td', {}, date(e.createdAt)),
-        h('td', {}, h('a', { href: '/api/leaderboards/' + id + '/entries/' + e.id + '/construction' }, 'JSON')))))),
+        h('td', {}, i + 1), h('td', { class: 'num' }, score(e.score)), h('td', {}, provenance(e)), h('td', {}, date(e.createdAt)),
+        h('td', { class: 'construction' },
+          thumb('/api/leaderboards/' + id + '/entries/' + e.id + '/construction.svg', '#/entry/' + id + '/' + e.id, 'construction of entry ' + e.id),
+          h('div', {}, h('a', { href: '#/entry/' + id + '/' + e.id }, 'drawing'), ' · ',
+            h('a', { href: '/api/leaderboards/' + id + '/entries/' + e.id + '/construction.svg' }, 'SVG'), ' · ',
+            h('a', { href: '/api/leaderboards/' + id + '/entries/' + e.id + '/construction' }, 'JSON'))))))),
     board.entries.length ? null : h('p', { class: 'muted' }, 'No verified construction yet.'),
     h('h2', {}, 'Runs on this problem'),
     runsTable(runs.filter(r => r.problem === id)));
+}
+
+// ---- drawings of constructions ------------------------------------------------------------------------
+/** A small picture linking to a page; hidden when the drawing cannot be had. */
+function thumb(src, href, alt) {
+  const img = h('img', { class: 'thumb', src, alt, loading: 'lazy' });
+  img.addEventListener('error', () => { img.style.display = 'none'; });
+  return h('a', { href }, img);
+}
+
+/** The drawing at url, inlined (its shapes are in the DOM), with links to it and to its JSON; null when there is none. */
+async function drawing(url, jsonUrl, attrs) {
+  const r = await fetch(url, { headers: { Accept: 'image/svg+xml' } }).catch(() => null);
+  if (!r || !r.ok) return null;
+  const svg = new DOMParser().parseFromString(await r.text(), 'image/svg+xml').documentElement;
+  if (!svg || svg.nodeName !== 'svg') return null;
+  const node = document.importNode(svg, true);
+  node.removeAttribute('width');
+  node.removeAttribute('height');
+  return h('div', Object.assign({ class: 'card drawing', id: 'construction' }, attrs || {}), node,
+    h('div', { class: 'muted' }, h('a', { href: url }, 'SVG'), ' · ', h('a', { href: jsonUrl }, 'JSON')));
+}
+
+async function entry(problem, id) {
+  const board = await api('/api/leaderboards/' + problem);
+  const i = board.entries.findIndex(e => String(e.id) === String(id));
+  if (i < 0) throw new Error('no entry ' + id + ' on the leaderboard of ' + problem);
+  const e = board.entries[i];
+  const base = '/api/leaderboards/' + problem + '/entries/' + e.id + '/construction';
+  show(h('h1', { id: 'entry-page' }, h('a', { href: '#/problem/' + problem }, problem), ' › entry #' + (i + 1)),
+    h('div', { class: 'card' }, h('div', { class: 'stats' },
+      h('div', {}, 'rank', h('b', {}, i + 1)), h('div', {}, 'score', h('b', { class: 'num' }, score(e.score))),
+      h('div', {}, 'from', h('b', {}, e.submitter != null ? e.submitter : h('a', { href: '#/run/' + e.runId }, 'run ' + e.runId))),
+      h('div', {}, 'date', h('b', {}, date(e.createdAt))))),
+    await drawing(base + '.svg', base, { 'data-entry': e.id }));
 }
 
 function runsTable(runs) {
@@ -73,8 +125,8 @@ function runsTable(runs) {
     h('thead', {}, h('tr', {}, ['Run', 'Problem', 'Status', 'Step', 'Evaluations', 'Best', 'Seed', 'Created'].map(t => h('th', {}, t)))),
     h('tbody', {}, runs.slice().reverse().map(r => h('tr', {},
       h('td', {}, h('a', { href: '#/run/' + r.id }, r.name)), h('td', {}, r.problem), h('td', {}, badge(r.status)),
-      h('td', { class: 'num' }, r.step), h('td', { class: 'num' }, r.evaluations), h('td', { class: 'num' }, fmt(r.best)),
-      h('td', { class: 'num' }, fmt(r.seedScore)), h('td', {}, date(r.createdAt))))));
+      h('td', { class: 'num' }, r.step), h('td', { class: 'num' }, r.evaluations), h('td', { class: 'num' }, score(r.best)),
+      h('td', { class: 'num' }, score(r.seedScore)), h('td', {}, date(r.createdAt))))));
 }
 
 async function runs() {
@@ -90,7 +142,21 @@ function s(tag, attrs, text) {
   return el;
 }
 
-/** Best score against cumulative evaluations; redrawn whole on each point (a few thousand points at most). */
+/** About n round tick values (steps of 1, 2 or 5 × 10^k) covering [lo, hi]. */
+function niceTicks(lo, hi, n = 5) {
+  const raw = (hi - lo) / n, mag = Math.pow(10, Math.floor(Math.log10(raw))), f = raw / mag;
+  const step = (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * mag;
+  const ticks = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number((Math.round(v / step) * step).toPrecision(12)));
+  return { ticks, step };
+}
+/** A tick's label with just the decimals its step needs (0.25 steps: 2 decimals; 1000 steps: none). */
+function tickLabel(v, step) {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return Math.abs(v) >= 1e6 || (v !== 0 && Math.abs(v) < 1e-4) ? v.toExponential(Math.max(0, decimals + Math.floor(Math.log10(Math.abs(v))))) : v.toFixed(decimals);
+}
+
+/** Best score against cumulative evaluations; redrawn whole on each point (the server sends at most ~1000). */
 function drawPlot(svg, points, bestKnown) {
   const W = 800, H = 300, L = 70, R = 16, T = 14, B = 36;
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
@@ -103,22 +169,25 @@ function drawPlot(svg, points, bestKnown) {
   }
   const xs = pts.map(p => p.evaluations), ys = pts.map(p => p.best);
   let x0 = Math.min(...xs), x1 = Math.max(...xs), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  if (bestKnown != null && Math.abs(bestKnown - y1) < 0.05 * Math.max(1e-9, Math.abs(y1))) { y0 = Math.min(y0, bestKnown); y1 = Math.max(y1, bestKnown); }
+  // the best known bound is always on the plot, however far the run still is from it
+  if (bestKnown != null) { y0 = Math.min(y0, bestKnown); y1 = Math.max(y1, bestKnown); }
   if (x1 === x0) x1 = x0 + 1;
   if (y1 === y0) { y0 -= Math.abs(y0) * 0.01 || 1; y1 += Math.abs(y1) * 0.01 || 1; }
   const pad = (y1 - y0) * 0.08; y0 -= pad; y1 += pad;
   const X = v => L + (v - x0) / (x1 - x0) * (W - L - R), Y = v => H - B - (v - y0) / (y1 - y0) * (H - T - B);
-  for (let i = 0; i <= 4; i++) {
-    const v = y0 + (y1 - y0) * i / 4;
-    svg.append(s('line', { class: 'gridline', x1: L, x2: W - R, y1: Y(v), y2: Y(v) }), s('text', { x: L - 6, y: Y(v) + 4, 'text-anchor': 'end' }, fmt(v, 6)));
-    const u = x0 + (x1 - x0) * i / 4;
-    svg.append(s('text', { x: X(u), y: H - B + 16, 'text-anchor': 'middle' }, Math.round(u)));
+  const yt = niceTicks(y0, y1), xt = niceTicks(x0, x1);
+  for (const v of yt.ticks) {
+    svg.append(s('line', { class: 'gridline', x1: L, x2: W - R, y1: Y(v), y2: Y(v) }), s('text', { class: 'tick', x: L - 6, y: Y(v) + 4, 'text-anchor': 'end' }, tickLabel(v, yt.step)));
+  }
+  for (const u of xt.ticks) {
+    if (u !== Math.round(u)) continue; // evaluations are whole
+    svg.append(s('text', { class: 'tick', x: X(u), y: H - B + 16, 'text-anchor': 'middle' }, tickLabel(u, Math.max(1, xt.step))));
   }
   svg.append(s('line', { class: 'axis', x1: L, x2: L, y1: T, y2: H - B }), s('line', { class: 'axis', x1: L, x2: W - R, y1: H - B, y2: H - B }));
   svg.append(s('text', { x: (W + L) / 2, y: H - 4, 'text-anchor': 'middle' }, 'evaluations'));
   if (bestKnown != null && bestKnown >= y0 && bestKnown <= y1) {
     svg.append(s('line', { class: 'ref', x1: L, x2: W - R, y1: Y(bestKnown), y2: Y(bestKnown) }),
-      s('text', { x: W - R, y: Y(bestKnown) - 4, 'text-anchor': 'end' }, 'best known ' + fmt(bestKnown, 8)));
+      s('text', { x: W - R, y: Y(bestKnown) - 4, 'text-anchor': 'end' }, 'best known ' + score(bestKnown)));
   }
   // best-so-far is a step function: hold each value until the next point
   let d = '';
@@ -156,15 +225,17 @@ function diffView(parent, child) {
 async function programPanel(id) {
   const p = await api('/api/programs/' + id);
   const parent = p.parentId != null ? await api('/api/programs/' + p.parentId) : null;
+  const picture = await drawing('/api/programs/' + p.id + '/construction.svg', '/api/programs/' + p.id + '/construction', { 'data-program': p.id });
   return h('div', { id: 'program', 'data-id': p.id },
     h('div', { class: 'card' },
       h('div', { class: 'stats' },
         h('div', {}, 'program', h('b', {}, '#' + p.seq)), h('div', {}, 'status', h('b', {}, p.status)),
-        h('div', {}, 'score', h('b', { class: 'num' }, fmt(p.score, 16))), h('div', {}, 'reward', h('b', { class: 'num' }, fmt(p.reward, 8))),
+        h('div', {}, 'score', h('b', { class: 'num' }, score(p.score))), h('div', {}, 'reward', h('b', { class: 'num' }, fmt(p.reward, 8))),
         h('div', {}, 'compiler', h('b', {}, p.tier || '–'))),
       p.summary ? h('p', {}, p.summary) : null,
       p.feedback ? h('p', { class: 'error' }, p.feedback) : null,
       Object.keys(p.metrics || {}).length ? h('p', { class: 'muted' }, Object.entries(p.metrics).map(([k, v]) => k + ' = ' + fmt(v, 8)).join(' · ')) : null),
+    picture,
     h('div', { class: 'grid2' },
       h('div', {}, h('h2', {}, 'Code'), h('pre', { class: 'code', id: 'best-code' }, p.code || '(no code: the sample held no applicable diff)')),
       h('div', {},
@@ -172,7 +243,7 @@ async function programPanel(id) {
         parent ? diffView(parent, p) : h('p', { class: 'muted' }, 'The seed program has no parent.'),
         h('h2', {}, 'Lineage'),
         p.lineage.length ? h('ol', { class: 'lineage', id: 'lineage' }, p.lineage.map(q => h('li', {},
-          h('a', { href: '#/program/' + q.id }, '#' + q.seq), ' ', fmt(q.score, 12), q.summary ? h('span', { class: 'muted' }, ' — ' + q.summary) : null)))
+          h('a', { href: '#/program/' + q.id }, '#' + q.seq), ' ', score(q.score), q.summary ? h('span', { class: 'muted' }, ' — ' + q.summary) : null)))
           : h('p', { class: 'muted' }, 'seed program'))));
 }
 
@@ -192,9 +263,10 @@ async function run(id) {
   const best = h('div', { id: 'best' });
   const fill = d => stats.replaceChildren(...[
     h('div', {}, 'status', h('b', {}, badge(d.status))), h('div', {}, 'step', h('b', {}, d.step)),
-    h('div', {}, 'evaluations', h('b', {}, d.evaluations)), h('div', {}, 'best', h('b', { class: 'num' }, fmt(d.best.score, 12))),
-    h('div', {}, 'seed', h('b', { class: 'num' }, fmt(d.seedScore, 12))), h('div', {}, 'valid', h('b', {}, d.rates.validPercent.toFixed(1) + ' %')),
-    h('div', {}, 'eval/s', h('b', {}, d.rates.evaluationsPerSecond.toFixed(1))), d.message ? h('div', { class: 'error' }, d.message) : null].filter(n => n != null));
+    h('div', {}, 'evaluations', h('b', {}, d.evaluations)), h('div', {}, 'best', h('b', { class: 'num' }, score(d.best.score))),
+    h('div', {}, 'seed', h('b', { class: 'num' }, score(d.seedScore))), h('div', {}, 'valid', h('b', {}, d.rates.validPercent.toFixed(1) + ' %')),
+    h('div', {}, 'eval/s', h('b', {}, d.rates.evaluationsPerSecond.toFixed(1))),
+    failedSamples(d.sampleFailures), d.message ? h('div', { class: 'error' }, d.message) : null].filter(n => n != null));
   const refreshBest = async programId => { if (programId != null) best.replaceChildren(h('h2', {}, 'Best program'), await programPanel(programId)); };
   fill(r);
   show(h('h1', {}, 'Run ', r.name, ' ', h('span', { class: 'muted' }, '· ', h('a', { href: '#/problem/' + r.problem }, r.problem), ' · ', r.mutator)),
@@ -205,23 +277,28 @@ async function run(id) {
   if (['FINISHED', 'STOPPED', 'FAILED', 'BUDGET_EXHAUSTED'].includes(r.status)) return;
   const after = points.length ? points[points.length - 1].step : 0;
   live = new EventSource('/api/runs/' + id + '/events?after=' + after);
-  live.addEventListener('step', e => {
+  // each step event updates the card from its own data; the run itself is fetched at most every 10 s
+  let cur = r, fetched = Date.now();
+  live.addEventListener('step', async e => {
     const d = JSON.parse(e.data);
     points.push({ step: d.step, evaluations: d.evaluations, best: d.best });
     drawPlot(svg, points, bestKnown);
+    cur = Object.assign({}, cur, { step: d.step, evaluations: d.evaluations, best: Object.assign({}, cur.best, { score: d.best }) });
+    if (Date.now() - fetched >= 10000) { fetched = Date.now(); cur = await api('/api/runs/' + id); }
+    fill(cur);
   });
   live.addEventListener('best', e => refreshBest(JSON.parse(e.data).programId));
   const end = async () => { if (live) live.close(); live = null; fill(await api('/api/runs/' + id)); };
   for (const name of ['finished', 'stopped', 'failed']) live.addEventListener(name, end);
-  live.addEventListener('step', async () => fill(await api('/api/runs/' + id)));
 }
 
 // ---- router -----------------------------------------------------------------------------------------------
 async function route() {
   if (live) { live.close(); live = null; }
-  const [, page, id] = (location.hash || '#/').split('/');
+  const [, page, id, sub] = (location.hash || '#/').split('/');
   try {
     if (page === 'problem' && id) await leaderboard(decodeURIComponent(id));
+    else if (page === 'entry' && id && sub) await entry(decodeURIComponent(id), sub);
     else if (page === 'runs') await runs();
     else if (page === 'run' && id) await run(id);
     else if (page === 'program' && id) await program(id);

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Keeps the engine core plain Java: Quarkus, Jakarta and the shell packages stay out of it. */
+/** Keeps the engine core plain Java (Quarkus, Jakarta and the shell packages stay out of it) and the entities in the store. */
 class ArchitectureTest {
     private static final String[] CORE = {
             "dev.thetaevolve.problem..", "dev.thetaevolve.evaluate..", "dev.thetaevolve.database..",
-            "dev.thetaevolve.evolve..", "dev.thetaevolve.mutate..", "dev.thetaevolve.rl.."};
+            "dev.thetaevolve.evolve..", "dev.thetaevolve.mutate..", "dev.thetaevolve.rl..", "dev.thetaevolve.remote..", "dev.thetaevolve.search.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -39,6 +39,14 @@ class ArchitectureTest {
     void onlyStore_knowsPersistence() {
         noClasses().that().resideOutsideOfPackages("dev.thetaevolve.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate..")
+                .check(classes);
+    }
+
+    /** Entities are the store's own: the other packages see records (RunView, ProgramView, StepView, EntryView). */
+    @Test
+    void entities_stayInTheStore() {
+        noClasses().that().resideOutsideOfPackages("dev.thetaevolve.store..")
+                .should().dependOnClassesThat().areAnnotatedWith(jakarta.persistence.Entity.class)
                 .check(classes);
     }
 }

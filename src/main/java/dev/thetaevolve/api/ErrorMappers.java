@@ -39,6 +39,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooMany(RateLimit.Exceeded e) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON).header("Retry-After", e.retryAfterSeconds)
+                .entity(new ApiError("too_many_requests", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
     public Response badValue(IllegalArgumentException e) {
         return error(400, "bad_request", e.getMessage());
     }
@@ -52,9 +58,16 @@ public class ErrorMappers {
     /** Malformed JSON, or JSON of the wrong shape. */
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
-        String where = e instanceof MismatchedInputException m && !m.getPath().isEmpty() ? " at '" + path(m) + "'" : "";
+        String where = e instanceof MismatchedInputException m && !m.getPath().isEmpty() ? " at '" + path(m) + "'" : parserPath(e);
         String what = e instanceof InvalidFormatException ? "a value has the wrong type" : "the body is not valid JSON for this endpoint";
         return error(400, "bad_request", what + where + ": " + e.getOriginalMessage());
+    }
+
+    /** Where the parser stood (a number out of range, say): " at 'steps'", or nothing at the top level. */
+    private static String parserPath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p) || p.getParsingContext() == null) return "";
+        String pointer = p.getParsingContext().pathAsPointer().toString();
+        return pointer.isEmpty() ? "" : " at '" + pointer.substring(1).replace('/', '.') + "'";
     }
 
     private static String path(MismatchedInputException m) {
@@ -94,6 +107,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        // a row another request inserted first (found at commit, wrapped): the client's clash, not a bug here
+        if (Conflict.isUniqueViolation(e)) return error(409, "conflict", "that already exists (another request created it at the same time)");
         Log.error("unexpected error in a request", e);
         return error(500, "internal", "internal error: " + e.getClass().getSimpleName() + " (details in the service log)");
     }

@@ -1,16 +1,20 @@
 package dev.thetaevolve.api;
 
 import dev.thetaevolve.api.Dtos.RunRequest;
-import dev.thetaevolve.evolve.EngineConfig;
+import dev.thetaevolve.problem.Mode;
 import dev.thetaevolve.problem.ProblemSpec;
+import dev.thetaevolve.rl.RewardType;
+import dev.thetaevolve.service.MutatorKind;
+import dev.thetaevolve.service.RunNames;
 import dev.thetaevolve.service.RunSettings;
 
 import java.util.regex.Pattern;
 
-/** Turns a POST /api/runs body into run settings, with the defaults and checks of the endpoint. */
+/**
+ * Turns a POST /api/runs body into run settings through {@link RunSettings#builder()}, which holds the
+ * defaults and the checks; here only what is the endpoint's own: the name's form and the key variable.
+ */
 final class RunRequests {
-    static final int DEFAULT_STEPS = 10;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,99}");
 
     private RunRequests() {
@@ -27,52 +31,39 @@ final class RunRequests {
      * @param defaultLlmUrl   thetaevolve.llm.url, used when the body names no llm.url (may be null)
      * @param defaultLlmModel thetaevolve.llm.model, likewise
      * @throws IllegalArgumentException naming the field and quoting the value
+     * @throws IllegalStateException    for fields that conflict
      */
     static RunSettings settings(RunRequest r, ProblemSpec spec, int defaultWorkers, String defaultLlmUrl, String defaultLlmModel) {
-        if (r.steps() != null && r.steps() < 0) throw new IllegalArgumentException("steps must be >= 0, got '" + r.steps() + "'");
-        if (r.minutes() != null && !(r.minutes() >= 0)) throw new IllegalArgumentException("minutes must be >= 0, got '" + r.minutes() + "'");
-        int steps = r.steps() != null ? r.steps() : (r.minutes() != null ? 0 : DEFAULT_STEPS);
-        double minutes = r.minutes() == null ? 0 : r.minutes();
-        if (steps == 0 && minutes == 0) throw new IllegalArgumentException("give steps > 0 or minutes > 0: a run needs a budget");
-        if (r.name() != null && !NAME.matcher(r.name()).matches()) {
-            throw new IllegalArgumentException("name must be 1-100 letters, digits, '.', '_' or '-', got '" + r.name() + "'");
-        }
-        EngineConfig engine = EngineConfig.builder()
-                .parents(r.parents() == null ? 32 : r.parents())
-                .samples(r.samples() == null ? 16 : r.samples())
-                .seed(r.seed() == null ? 0 : r.seed())
-                .tolerance(r.tolerance() == null ? spec.defaultTolerance() : r.tolerance())
-                .async(Boolean.TRUE.equals(r.async()))
-                .lazyLevel2(Boolean.TRUE.equals(r.lazyLevel2()))
-                .build();
-        String mutator = r.mutator() == null ? "builtin" : r.mutator();
-        String url = null, model = null, keyEnv = null;
-        boolean noN = false;
-        long tokenBudget = 0;
-        if (mutator.equals("llm")) {
-            url = r.llm() != null && r.llm().url() != null ? r.llm().url() : blankToNull(defaultLlmUrl);
-            model = r.llm() != null && r.llm().model() != null ? r.llm().model() : blankToNull(defaultLlmModel);
-            if (url == null || model == null) {
-                throw new IllegalArgumentException("mutator 'llm' needs llm.url and llm.model (or thetaevolve.llm.url and thetaevolve.llm.model)");
-            }
-        }
+        if (r.name() != null) RunNames.check(r.name());
+        RunSettings.Builder b = RunSettings.builder().forProblem(spec)
+                .mutator(r.mutator() == null ? null : MutatorKind.parse(r.mutator()))
+                .steps(r.steps()).minutes(r.minutes()).workers(r.workers() == null ? defaultWorkers : r.workers())
+                .parents(r.parents()).samples(r.samples()).seed(r.seed()).tolerance(r.tolerance())
+                .async(r.async()).lazyLevel2(r.lazyLevel2())
+                .mode(r.mode() == null ? null : Mode.parse(r.mode())).searchBudgetMillis(r.searchBudgetMillis()).searchStarts(r.searchStarts())
+                .rl(Boolean.TRUE.equals(r.rl())).reward(r.reward() == null ? null : RewardType.parse(r.reward()))
+                .llmDefaults(defaultLlmUrl, defaultLlmModel).evaluators(r.evaluators()).llmLimits(limits(r.llm()));
         if (r.llm() != null) {
-            keyEnv = r.llm().keyEnv();
-            noN = Boolean.TRUE.equals(r.llm().noN());
-            tokenBudget = r.llm().tokenBudget() == null ? 0 : r.llm().tokenBudget();
-            if (keyEnv != null) checkKeyEnv(keyEnv);
+            if (r.llm().keyEnv() != null) checkKeyEnv(r.llm().keyEnv());
+            b.llmUrl(r.llm().url()).llmModel(r.llm().model()).llmKeyEnv(r.llm().keyEnv()).llmNoN(Boolean.TRUE.equals(r.llm().noN()))
+                    .llmTokenBudget(r.llm().tokenBudget() == null ? 0 : r.llm().tokenBudget());
         }
-        if (url != null && !url.startsWith("http://") && !url.startsWith("https://")) {
-            throw new IllegalArgumentException("llm.url must be an http(s) URL, got '" + url + "'");
+        try {
+            return b.build();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // conflicting fields are the client's mistake too: 400
         }
-        boolean rl = Boolean.TRUE.equals(r.rl());
-        if (rl && engine.async()) throw new IllegalArgumentException("rl needs the step barrier: async must be false");
-        return new RunSettings(spec.id(), mutator, steps, minutes, r.workers() == null ? defaultWorkers : r.workers(), engine, url, model, keyEnv,
-                noN, tokenBudget, rl, r.reward(), 0, null, java.util.List.of(), null);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /** llm.timeout ("300", "90s", "5m"), llm.maxFailures, llm.maxRetryWait; null when none is given. */
+    private static RunSettings.LlmLimits limits(Dtos.LlmDto llm) {
+        if (llm == null || (llm.timeout() == null && llm.maxFailures() == null && llm.maxRetryWait() == null)) return null;
+        try {
+            return new RunSettings.LlmLimits(llm.timeout(), llm.maxFailures(), llm.maxRetryWait());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace("llm timeout", "llm.timeout").replace("llm max retry wait", "llm.maxRetryWait")
+                    .replace("llm max failures", "llm.maxFailures"));
+        }
     }
 
     /**

@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import java.util.function.Predicate;
 
 /**
  * The REST client of the {@code leaderboard}, {@code submit} and {@code watch} commands: the JDK's
- * HttpClient and Jackson's tree model only (no CDI, no reflection on classes of ours, so it suits a native
+ * HttpURLConnection and Jackson's tree model only (no CDI, no reflection on classes of ours, so it suits a native
  * image). A server that cannot be reached is a {@link UsageError} (exit 2) naming the URL. Not thread-safe
  * per request stream; one instance per command run.
  */
@@ -67,11 +66,9 @@ final class ApiClient {
     }
 
     private final URI server;
-    private final HttpClient http;
 
     ApiClient(URI server) {
         this.server = server;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT).build();
     }
 
     URI server() {
@@ -79,15 +76,22 @@ final class ApiClient {
     }
 
     Reply get(String path) {
-        return send(request(path).timeout(REQUEST).GET().build());
+        return read(open(path, "GET", REQUEST, "application/json"));
     }
 
     /** POSTs a JSON body; {@code token} (may be null) goes in the Authorization header. */
     Reply post(String path, String jsonBody, String token) {
-        HttpRequest.Builder b = request(path).timeout(REQUEST).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return send(b.build());
+        HttpURLConnection c = open(path, "POST", REQUEST, "application/json");
+        c.setRequestProperty("Content-Type", "application/json");
+        if (token != null) c.setRequestProperty("Authorization", "Bearer " + token);
+        c.setDoOutput(true);
+        // buffered, not streaming mode: in streaming mode a 401's body (the server's message) is lost
+        try (OutputStream out = connect(c).getOutputStream()) {
+            out.write(jsonBody.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw failed(c, e);
+        }
+        return read(c);
     }
 
     /**
@@ -97,42 +101,76 @@ final class ApiClient {
      * @return null when the stream was read, else the server's refusal (a non-2xx reply)
      */
     Reply events(String path, Predicate<Event> onEvent) {
-        HttpRequest req = request(path).setHeader("Accept", "text/event-stream").GET().build();
-        HttpResponse<InputStream> resp = exchange(req, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = resp.body()) {
-            if (resp.statusCode() / 100 != 2) return new Reply(resp.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        HttpURLConnection c = open(path, "GET", Duration.ZERO, "text/event-stream"); // no read limit: a run streams for as long as it runs
+        int status = status(c);
+        if (status / 100 != 2) return read(c);
+        try (InputStream in = c.getInputStream()) {
             SseReader.read(in, onEvent);
             return null;
         } catch (IOException e) {
             throw new UsageError("the event stream from " + server + " broke: " + e.getMessage());
+        } finally {
+            c.disconnect();
         }
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(server.resolve(path)).header("Accept", "application/json");
-    }
-
-    private Reply send(HttpRequest req) {
-        HttpResponse<String> r = exchange(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(r.statusCode(), r.body());
-    }
-
-    private <T> HttpResponse<T> exchange(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
+    /*
+     * HttpURLConnection rather than java.net.http.HttpClient: building an HttpClient initializes TLS and its
+     * selector thread even for http://, about 0.4 s of CPU at every start of a client command (BENCHMARKS §5).
+     */
+    private HttpURLConnection open(String path, String method, Duration read, String accept) {
         try {
-            return http.send(req, handler);
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new UsageError("cannot reach the server at " + server + " (" + reason(e)
-                    + "); start it with `thetaevolve serve` or pass --server URL");
-        } catch (IOException e) {
-            throw new UsageError("request to " + req.uri() + " failed: " + reason(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsageError("interrupted while waiting for " + req.uri());
+            HttpURLConnection c = (HttpURLConnection) server.resolve(path).toURL().openConnection();
+            c.setRequestMethod(method);
+            c.setConnectTimeout((int) CONNECT.toMillis());
+            c.setReadTimeout((int) read.toMillis());
+            c.setUseCaches(false);
+            c.setInstanceFollowRedirects(false); // as before: a redirect is an answer to report, not to follow
+            c.setRequestProperty("Accept", accept);
+            return c;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageError("request to " + server.resolve(path) + " failed: " + e.getMessage());
         }
+    }
+
+    private HttpURLConnection connect(HttpURLConnection c) {
+        try {
+            c.connect();
+            return c;
+        } catch (IOException e) {
+            throw failed(c, e);
+        }
+    }
+
+    private int status(HttpURLConnection c) {
+        try {
+            return connect(c).getResponseCode();
+        } catch (IOException e) {
+            throw failed(c, e);
+        }
+    }
+
+    private Reply read(HttpURLConnection c) {
+        int status = status(c);
+        try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+            return new Reply(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw failed(c, e);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private UsageError failed(HttpURLConnection c, IOException e) {
+        if (e instanceof ConnectException || (e instanceof SocketTimeoutException && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("connect"))) {
+            return new UsageError("cannot reach the server at " + server + " (" + reason(e)
+                    + "); start it with `thetaevolve serve` or pass --server URL");
+        }
+        return new UsageError("request to " + c.getURL() + " failed: " + reason(e));
     }
 
     private static String reason(IOException e) {
-        if (e instanceof HttpConnectTimeoutException) return "connect timed out";
         String m = e.getMessage();
         // the JDK's refused connect is a ConnectException without a message
         if (m == null && e instanceof ConnectException) return "connection refused";

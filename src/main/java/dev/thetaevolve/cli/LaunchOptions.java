@@ -11,18 +11,21 @@ import java.util.Set;
 /** Turns the argv flags that must be known before Quarkus boots into system properties. */
 final class LaunchOptions {
     /** Commands that open no database: the REST clients (see ApiClient) and the store-free evaluator commands. */
-    static final Set<String> REST_CLIENT_COMMANDS = Set.of("leaderboard", "submit", "watch", "evaluate", "verify", "bench");
+    static final Set<String> REST_CLIENT_COMMANDS = Set.of("leaderboard", "submit", "watch", "evaluate", "verify", "bench", "evaluator");
 
     /**
-     * What the REST client commands run with: Hibernate starts offline and manages no schema, so they open
-     * no database (and create no ./data folder). Not {@code quarkus.hibernate-orm.active=false}: a store
-     * bean that injects EntityManager directly then fails the start-up. The %test key outranks the plain
-     * one under the test profile, whose strategy is drop-and-create.
+     * What the REST client commands run with: Hibernate starts offline and checks no schema, and Flyway
+     * neither cleans nor migrates, so they open no database (and create no ./data folder). Not
+     * {@code quarkus.hibernate-orm.active=false}: a store bean that injects EntityManager directly then
+     * fails the start-up. The %test keys outrank the plain ones under the test profile.
      */
     static final Map<String, String> REST_CLIENT_PROPERTIES = Map.of(
             "quarkus.hibernate-orm.database.start-offline", "true",
             "quarkus.hibernate-orm.schema-management.strategy", "none",
-            "%test.quarkus.hibernate-orm.schema-management.strategy", "none");
+            "%test.quarkus.hibernate-orm.schema-management.strategy", "none",
+            "quarkus.flyway.migrate-at-start", "false",
+            "%test.quarkus.flyway.migrate-at-start", "false",
+            "%test.quarkus.flyway.clean-at-start", "false");
 
     private LaunchOptions() {
     }
@@ -79,6 +82,50 @@ final class LaunchOptions {
         while (dir != null && !Files.exists(dir)) dir = dir.getParent();
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) return "cannot create database " + file + ": folder not writable";
         return null;
+    }
+
+    /** The H2 database of the default configuration (application.properties), as a file base name. */
+    static final String DEFAULT_H2 = "./data/thetaevolve";
+
+    /**
+     * For {@code serve}: when the H2 file it is about to open is held by another live process (its lock
+     * file names an AUTO_SERVER port that answers), the advice that replicas belong on PostgreSQL; else
+     * null. This process would reach the database through the holder's TCP server, about ten times slower
+     * (issue 14 measured 1.4 steps/s against 15 on the owner).
+     */
+    static String h2HolderAdvice(String[] args) {
+        String db = value(args, "--db");
+        String url = db != null ? toJdbcUrl(db) : System.getProperty("quarkus.datasource.jdbc.url",
+                System.getenv().getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + DEFAULT_H2));
+        if (!url.startsWith("jdbc:h2:file:")) return null;
+        String base = url.substring("jdbc:h2:file:".length());
+        int semi = base.indexOf(';');
+        if (semi >= 0) base = base.substring(0, semi);
+        String holder = h2Holder(Path.of(base + ".lock.db"));
+        if (holder == null) return null;
+        return "note: the H2 database " + base + ".mv.db is held by another process (its server at " + holder + "): this serve reaches it "
+                + "through that process, about ten times slower. H2 is for one serve (plus CLI readers); run replicas on PostgreSQL "
+                + "(README, 'Replicas').";
+    }
+
+    /** The host:port of the live process that holds an H2 database through AUTO_SERVER, from its lock file; null when none answers. */
+    static String h2Holder(Path lockFile) {
+        if (!Files.isRegularFile(lockFile)) return null;
+        java.util.Properties p = new java.util.Properties();
+        try (InputStream in = Files.newInputStream(lockFile)) {
+            p.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+        String server = p.getProperty("server");
+        int colon = server == null ? -1 : server.lastIndexOf(':');
+        if (colon < 0) return null;
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1))), 500);
+            return server;
+        } catch (IOException | IllegalArgumentException e) {
+            return null; // a stale lock file: nobody holds it
+        }
     }
 
     private static void setOrClear(String key, String value) {

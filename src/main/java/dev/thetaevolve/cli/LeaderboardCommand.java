@@ -47,7 +47,7 @@ public class LeaderboardCommand implements Callable<Integer> {
         JsonNode known = board.path("bestKnown");
         out.printf("%s (%s)   best known %s (%s)   %s%n", board.path("problem").asText(), board.path("direction").asText(),
                 known.path("value").asText("-"), known.path("source").asText("-"),
-                board.path("beatsBestKnown").asBoolean() ? "BEATEN by entry #1" : "not beaten");
+                beaten(board));
         JsonNode entries = board.path("entries");
         if (entries.isEmpty()) {
             out.println("no entries yet");
@@ -59,6 +59,13 @@ public class LeaderboardCommand implements Callable<Integer> {
             out.printf("%4d  %-22s  %-30s  %-20s  %s%n", rank++, e.path("score").asText(), provenance(e),
                     date(e.path("createdAt").asText("")), e.path("id").asText());
         }
+    }
+
+    /** "BEATEN by entry 12" naming the leader's entry id (the last column), not its rank; or "not beaten". */
+    static String beaten(JsonNode board) {
+        if (!board.path("beatsBestKnown").asBoolean()) return "not beaten";
+        JsonNode leader = board.path("entries").path(0);
+        return leader.hasNonNull("id") ? "BEATEN by entry " + leader.get("id").asText() : "BEATEN";
     }
 
     /** "run 3 / program 41" for an evolved entry, the submitter's name for a submission. */

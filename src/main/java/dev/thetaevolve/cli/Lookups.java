@@ -1,6 +1,6 @@
 package dev.thetaevolve.cli;
 
-import dev.thetaevolve.store.RunEntity;
+import dev.thetaevolve.store.RunView;
 import dev.thetaevolve.store.StoreService;
 
 /** Finds what a command names, or fails with a usage error. */
@@ -8,8 +8,8 @@ final class Lookups {
     private Lookups() {
     }
 
-    static RunEntity run(StoreService store, String name) {
-        RunEntity run = store.run(name);
+    static RunView run(StoreService store, String name) {
+        RunView run = store.run(name);
         if (run == null) throw new UsageError("unknown run '" + name + "' in this database (see --db)");
         return run;
     }

@@ -2,7 +2,7 @@ package dev.thetaevolve.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.thetaevolve.store.RunCounts;
-import dev.thetaevolve.store.RunEntity;
+import dev.thetaevolve.store.RunView;
 import dev.thetaevolve.store.StoreService;
 import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ public class ProgramsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunEntity run = Lookups.run(store, name);
+        RunView run = Lookups.run(store, name);
         RunCounts c = store.counts(run);
         if (jsonOut) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -41,11 +41,14 @@ public class ProgramsCommand implements Callable<Integer> {
             out.put("errors", c.errors());
             out.put("committedSteps", c.committedSteps());
             out.put("distinctIds", c.distinctIds());
+            out.put("sampleFailed", c.sampleFailures().values().stream().mapToLong(Long::longValue).sum());
+            out.put("sampleFailures", c.sampleFailures());
             System.out.println(json.writeValueAsString(out));
         } else {
             System.out.printf("run %s: %d programs, %d valid, %d lazy, %d without diff, %d committed steps%n",
                     c.run(), c.programs(), c.valid(), c.lazy(), c.noDiff(), c.committedSteps());
             c.errors().forEach((k, v) -> System.out.printf("  %-15s %d%n", k, v));
+            c.sampleFailures().forEach((k, v) -> System.out.printf("  sample failed: %-15s %d%n", k, v));
         }
         return 0;
     }

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Step progress: a redrawn bar on a terminal, one plain line per step otherwise. Shows step, evaluations,
- * best score, valid % and evaluations per second.
+ * best score, valid % and evaluations per second, and the samples that never arrived when there are any.
  */
 final class Progress implements RunService.Listener {
     private final PrintStream out;
@@ -32,7 +32,8 @@ final class Progress implements RunService.Listener {
         double validPct = e.children() == 0 ? 0 : 100.0 * e.validChildren() / e.children();
         String best = e.bestScore() == null ? "-" : Double.toString(e.bestScore());
         String stats = String.format(Locale.ROOT, "step %d | evals %d | best %s | valid %.1f%% | %.1f eval/s",
-                s.step(), e.evaluations(), best, validPct, rate);
+                s.step(), e.evaluations(), best, validPct, rate)
+                + (e.sampleFailures() > 0 ? " | " + e.sampleFailures() + " samples failed" : "");
         if (terminal) {
             out.print("\r" + bar(s.step()) + " " + stats + "   ");
             out.flush();

@@ -1,5 +1,6 @@
 package dev.thetaevolve.cli;
 
+import dev.thetaevolve.service.RunSettings;
 import picocli.CommandLine.Option;
 
 /** Budget and output flags shared by run and resume. */
@@ -13,11 +14,17 @@ class BudgetOptions {
     @Option(names = "--json", description = "Print a JSON summary as the last line.")
     boolean json;
 
-    int stepsOrDefault() {
+    /** The flags' own rules (stricter than the REST body's): a given budget is positive. */
+    void check() {
         if (steps != null && steps < 1) throw new UsageError("--steps must be >= 1, got " + steps);
         if (minutes != null && !(minutes > 0)) throw new UsageError("--minutes must be > 0, got " + minutes);
+    }
+
+    /** Steps of a resumed drive: as given, else {@value RunSettings#DEFAULT_STEPS} unless minutes are given. */
+    int stepsOrDefault() {
+        check();
         if (steps != null) return steps;
-        return minutes != null ? 0 : 10;
+        return minutes != null ? 0 : RunSettings.DEFAULT_STEPS;
     }
 
     double minutesOrZero() {

@@ -30,7 +30,11 @@ public class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (port != null && (port < 0 || port > 65535)) throw new UsageError("--port must be between 0 and 65535, got " + port);
-        tokens.ensure();
+        try {
+            tokens.ensure();
+        } catch (ApiTokens.Mismatch e) {
+            throw new UsageError("refusing to serve: " + e.getMessage());
+        }
         runs.serve();
         int p = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
         System.err.println("thetaevolve serving on http://localhost:" + p + "/ (API /api, OpenAPI /q/openapi, health /q/health, metrics /q/metrics)");

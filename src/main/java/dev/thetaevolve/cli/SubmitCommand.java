@@ -53,8 +53,13 @@ public class SubmitCommand implements Callable<Integer> {
         }
         JsonNode r = reply.json();
         JsonNode e = r.path("entry");
-        out.printf("rank %s on %s: score %s, entry %s by %s%n", r.path("rank").asText(), problem, e.path("score").asText(),
-                e.path("id").asText(), LeaderboardCommand.provenance(e));
+        if (r.path("existing").asBoolean()) {
+            out.printf("already on the board: rank %s on %s: score %s, entry %s by %s (the same construction; nothing new stored)%n",
+                    r.path("rank").asText(), problem, e.path("score").asText(), e.path("id").asText(), LeaderboardCommand.provenance(e));
+        } else {
+            out.printf("rank %s on %s: score %s, entry %s by %s%n", r.path("rank").asText(), problem, e.path("score").asText(),
+                    e.path("id").asText(), LeaderboardCommand.provenance(e));
+        }
         out.flush();
         return 0;
     }

@@ -44,13 +44,15 @@ public class WatchCommand implements Callable<Integer> {
         if (ended != null) return end(view, ended, r.path("message").asText(null));
 
         String[] end = {null, null};
-        ApiClient.Reply refused = api.events("api/runs/" + id + "/events", e -> {
+        // from the step the header showed: a step committed between that read and the subscription still comes
+        ApiClient.Reply refused = api.events("api/runs/" + id + "/events?after=" + r.path("step").asInt(0), e -> {
             switch (e.name()) {
                 case "step" -> view.step(e.json());
                 case "best" -> view.best(e.json());
                 case "stopped", "finished", "failed" -> {
                     end[0] = e.name();
                     end[1] = e.json().path("message").asText(null);
+                    view.endedAt(e.json());
                     return false;
                 }
                 default -> {

@@ -81,6 +81,14 @@ final class WatchView {
         out.flush();
     }
 
+    /** The end event's own totals ({"step","evaluations","best"}), when later than the last step seen. */
+    void endedAt(JsonNode d) {
+        if (d.path("step").asInt(step) <= step) return;
+        step = d.path("step").asInt();
+        if (d.has("evaluations")) evaluations = d.path("evaluations").asLong();
+        if (d.hasNonNull("best")) best = score(d.get("best"));
+    }
+
     /** The run ended: {@code how} is stopped, finished or failed. */
     void end(String how, String message) {
         closeLine();

@@ -1,118 +1,86 @@
 package dev.thetaevolve.database;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
- * A least-recently-used cache in front of a slow loader (the engine puts one before the program store),
- * bounded by total weight: one per entry, or a value's characters.
+ * A cache in front of a slow loader (the engine puts one before the program store), bounded by total
+ * weight: one per entry, or a value's characters. A Caffeine cache ({@code maximumWeight}, a weigher, the
+ * loader); its eviction is Caffeine's (W-TinyLFU, close to LRU for this access pattern), not exact LRU.
  *
- * <p>Thread-safe: lookups and inserts are serialised on the cache, but the loader runs outside the lock, so
- * a slow load does not block hits; two threads missing the same key may both load it, and the first to
- * finish is kept. A loader that returns null caches nothing and {@link #get} returns null. A value heavier
- * than the whole bound is returned but not cached. Eviction is exact LRU (access order).
+ * <p>Thread-safe. A miss loads under the key's own lock: a second thread missing the same key waits for that
+ * load instead of loading again, and other keys are not blocked. A loader that returns null caches nothing and
+ * {@link #get} returns null. A value heavier than the whole bound is returned but not kept. Eviction runs on the
+ * calling thread, so {@link #size} and {@link #weight} are exact after each call.
  *
  * @param <K> key type (e.g. a program id)
  * @param <V> value type (e.g. its code)
  */
 public final class CodeCache<K, V> {
-    private final Function<? super K, ? extends V> loader;
-    private final ToLongFunction<? super V> weigher;
-    private final long maxWeight;
-    private final LinkedHashMap<K, V> entries = new LinkedHashMap<>(16, 0.75f, true);
-    private long weight;
-    private long hits;
-    private long misses;
-    private long evictions;
+    private final LoadingCache<K, V> cache;
 
-    private CodeCache(long maxWeight, ToLongFunction<? super V> weigher, Function<? super K, ? extends V> loader) {
-        this.maxWeight = maxWeight;
-        this.weigher = Objects.requireNonNull(weigher, "weigher");
-        this.loader = Objects.requireNonNull(loader, "loader");
+    private CodeCache(long maxWeight, com.github.benmanes.caffeine.cache.Weigher<? super K, ? super V> weigher,
+                      Function<? super K, ? extends V> loader) {
+        Objects.requireNonNull(loader, "loader");
+        this.cache = Caffeine.newBuilder().maximumWeight(maxWeight).weigher(weigher).executor(Runnable::run).recordStats()
+                .build(loader::apply);
     }
 
     /** A cache holding at most maxEntries values. */
     public static <K, V> CodeCache<K, V> boundedByEntries(int maxEntries, Function<? super K, ? extends V> loader) {
         DatabaseConfig.atLeast("maxEntries", maxEntries, 1);
-        return new CodeCache<>(maxEntries, v -> 1, loader);
+        return new CodeCache<>(maxEntries, (k, v) -> 1, loader);
     }
 
     /** A cache of strings holding at most maxChars characters in all. */
     public static <K> CodeCache<K, String> boundedByChars(long maxChars, Function<? super K, String> loader) {
         DatabaseConfig.atLeast("maxChars", maxChars, 1);
-        return new CodeCache<>(maxChars, String::length, loader);
+        return new CodeCache<>(maxChars, (k, v) -> v.length(), loader);
     }
 
     /** The cached value, or the loader's (cached on the way) on a miss. */
     public V get(K key) {
-        Objects.requireNonNull(key, "key");
-        synchronized (this) {
-            V v = entries.get(key);
-            if (v != null) {
-                hits++;
-                return v;
-            }
-            misses++;
-        }
-        V loaded = loader.apply(key);
-        if (loaded == null) return null;
-        synchronized (this) {
-            V raced = entries.get(key);
-            if (raced != null) return raced;
-            insert(key, loaded);
-        }
-        return loaded;
+        return cache.get(Objects.requireNonNull(key, "key"));
     }
 
     /** Caches value for key, replacing any previous one (e.g. right after the store saved it). */
-    public synchronized void put(K key, V value) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(value, "value");
-        invalidate(key);
-        insert(key, value);
+    public void put(K key, V value) {
+        cache.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
     }
 
-    public synchronized void invalidate(K key) {
-        V old = entries.remove(key);
-        if (old != null) weight -= weigher.applyAsLong(old);
+    public void invalidate(K key) {
+        cache.invalidate(key);
     }
 
-    public synchronized int size() {
-        return entries.size();
+    public int size() {
+        cache.cleanUp();
+        return (int) cache.estimatedSize();
     }
 
     /** Total weight held (entries or characters). */
-    public synchronized long weight() {
-        return weight;
+    public long weight() {
+        cache.cleanUp();
+        return cache.policy().eviction().orElseThrow().weightedSize().orElseThrow();
     }
 
-    public synchronized long hits() {
-        return hits;
+    public long hits() {
+        return stats().hitCount();
     }
 
-    public synchronized long misses() {
-        return misses;
+    public long misses() {
+        return stats().missCount();
     }
 
-    public synchronized long evictions() {
-        return evictions;
+    public long evictions() {
+        cache.cleanUp();
+        return stats().evictionCount();
     }
 
-    private void insert(K key, V value) {
-        long w = weigher.applyAsLong(value);
-        if (w > maxWeight) return;
-        entries.put(key, value);
-        weight += w;
-        Iterator<Map.Entry<K, V>> eldest = entries.entrySet().iterator();
-        while (weight > maxWeight) {
-            Map.Entry<K, V> e = eldest.next();
-            weight -= weigher.applyAsLong(e.getValue());
-            eldest.remove();
-            evictions++;
-        }
+    private CacheStats stats() {
+        return cache.stats();
     }
 }

@@ -13,7 +13,9 @@ import java.util.Set;
  * ServiceLoader, Formatter, Scanner, Timer, ResourceBundle, Properties), java.math and commons-math3
  * (not ValueServer). A member is refused when its owner is refused, when its descriptor mentions a
  * refused type (this shuts every java.io/java.net/java.nio door of an allowed class), or when it is on the
- * member deny list (reflection, system properties, global defaults, parallel execution).
+ * member deny list (reflection, system properties, global defaults, parallel execution). The scan applies
+ * these rules to the class a member resolves to as well as to its symbolic owner, and refuses
+ * process-wide mutable state of every allowed library as a category ({@link LibraryMembers}).
  *
  * <p>Allowing {@code System.out} is a deliberate widening of "System.out is forbidden": seed programs
  * print in {@code main}, models add debug prints, and in the worker both streams write into a bounded
@@ -55,6 +57,13 @@ final class AllowList {
             "java/util/ResourceBundle", "java/util/PropertyResourceBundle", "java/util/ListResourceBundle",
             "java/util/Properties", "java/util/stream/StreamSupport");
 
+    /**
+     * Search mode's candidate-visible classes: the objective (its factory names types off this list, so
+     * a candidate can only use the one the harness hands it) and the solver toolkit. None has static
+     * mutable state, so nothing carries over from one evaluation to the next.
+     */
+    private static final Set<String> SEARCH_TOOLKIT = Set.of("dev/thetaevolve/search/Objective", "dev/thetaevolve/search/Lbfgs");
+
     private static final Set<String> MATH3_DENIED_CLASSES = Set.of(
             "org/apache/commons/math3/random/ValueServer");
 
@@ -94,7 +103,7 @@ final class AllowList {
         }
         if (n.startsWith("java/math/")) return true;
         if (n.startsWith("org/apache/commons/math3/")) return !MATH3_DENIED_CLASSES.contains(outer(n));
-        return false;
+        return SEARCH_TOOLKIT.contains(outer(n));
     }
 
     /**

@@ -43,9 +43,18 @@ final class BytecodeScanner {
     record ScannedClass(String name, boolean isPublic, boolean nested, String solveDescriptor, int solveAccess) {
     }
 
-    /** The scan's outcome: the first violation (null when clean) and the classes it read. */
-    record Result(String violation, List<ScannedClass> classes) {
+    /**
+     * The scan's outcome: the first violation (null when clean), the classes it read, and whether some
+     * handler catches errors the JVM throws (stack overflow, linkage): such code may go on running after a
+     * library class failed to initialise, so its worker is replaced after it ran.
+     */
+    record Result(String violation, List<ScannedClass> classes, boolean catchesErrors) {
+        Result(String violation, List<ScannedClass> classes) {
+            this(violation, classes, false);
+        }
     }
+
+    private boolean catchesErrors;
 
     private final Map<String, ClassInfo> produced = new HashMap<>();
 
@@ -125,7 +134,7 @@ final class BytecodeScanner {
         }
         List<ScannedClass> out = new ArrayList<>();
         produced.forEach((name, i) -> out.add(new ScannedClass(name.replace('/', '.'), i.isPublic, i.nested, i.solveDescriptor, i.solveAccess)));
-        return new Result(null, out);
+        return new Result(null, out, catchesErrors);
     }
 
     /** Thrown inside the visitors to stop at the first violation. */
@@ -249,7 +258,10 @@ final class BytecodeScanner {
 
         @Override
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-            if (type != null) classRef(type, where + " catch");
+            if (type != null) {
+                classRef(type, where + " catch");
+                if (catchesJvmErrors(type)) catchesErrors = true;
+            }
         }
 
         @Override
@@ -324,7 +336,13 @@ final class BytecodeScanner {
         }
     }
 
-    /** Checks a field or method reference; members of the candidate's own classes resolve up their hierarchy. */
+    /**
+     * Checks a field or method reference. A member of a library class is judged by the allow-list and by
+     * {@link LibraryMembers} (what it resolves to, process-wide state). A member of a candidate class
+     * resolves up its hierarchy; a method call on a candidate type may also dispatch to any candidate
+     * subtype, and through it to a library supertype (Janino emits calls whose owner is a candidate
+     * interface that a candidate class satisfies with an inherited library method), so those count too.
+     */
     private void member(String owner, String name, String descriptor, boolean method, String where) {
         descriptorTypes(descriptor, where);
         String element = AllowList.elementName(owner);
@@ -333,15 +351,21 @@ final class BytecodeScanner {
             denyIfAny(AllowList.memberDenial("java/lang/Object", name, descriptor), where);
             return;
         }
-        checkMember(owner, name, descriptor, method, where, new HashSet<>());
+        Set<String> seen = new HashSet<>();
+        resolveUp(owner, name, descriptor, method, where, seen, true);
+        if (method && !name.startsWith("<") && produced.containsKey(owner)) {
+            for (String sub : subtypes(owner)) resolveUp(sub, name, descriptor, method, where, seen, false);
+        }
     }
 
-    private void checkMember(String owner, String name, String descriptor, boolean method, String where, Set<String> seen) {
+    private void resolveUp(String owner, String name, String descriptor, boolean method, String where, Set<String> seen, boolean symbolic) {
         if (!seen.add(owner)) return;
         ClassInfo info = produced.get(owner);
         if (info == null) {
             classRef(owner, where);
+            if (!symbolic && !LibraryMembers.exists(owner, name, descriptor, method)) return;
             denyIfAny(AllowList.memberDenial(owner, name, descriptor), where);
+            denyIfAny(LibraryMembers.denial(owner, name, descriptor, method), where);
             return;
         }
         if (method ? info.methods.contains(name + descriptor) : info.fields.contains(name + ":" + descriptor)) {
@@ -349,8 +373,50 @@ final class BytecodeScanner {
             return;
         }
         // inherited: every ancestor it could resolve to must allow it
-        if (info.superName != null) checkMember(info.superName, name, descriptor, method, where, seen);
-        for (String i : info.interfaces) checkMember(i, name, descriptor, method, where, seen);
+        if (info.superName != null) resolveUp(info.superName, name, descriptor, method, where, seen, symbolic);
+        for (String i : info.interfaces) resolveUp(i, name, descriptor, method, where, seen, symbolic);
+    }
+
+    private final Map<String, List<String>> subtypes = new HashMap<>();
+
+    /** The candidate classes and interfaces that are proper subtypes of {@code type}. */
+    private List<String> subtypes(String type) {
+        return subtypes.computeIfAbsent(type, t -> {
+            List<String> out = new ArrayList<>();
+            for (String c : produced.keySet()) if (!c.equals(t) && candidateAncestors(c).contains(t)) out.add(c);
+            return out;
+        });
+    }
+
+    private final Map<String, Set<String>> ancestors = new HashMap<>();
+
+    /** Every super type of a candidate class (candidate and library), without recursion. */
+    private Set<String> candidateAncestors(String type) {
+        Set<String> known = ancestors.get(type);
+        if (known != null) return known;
+        Set<String> acc = new HashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+        todo.add(type);
+        while (!todo.isEmpty()) {
+            ClassInfo info = produced.get(todo.poll());
+            if (info == null) continue;
+            if (info.superName != null && acc.add(info.superName)) todo.add(info.superName);
+            for (String i : info.interfaces) if (acc.add(i)) todo.add(i);
+        }
+        ancestors.put(type, acc);
+        return acc;
+    }
+
+    /** Whether a handler of this type catches a StackOverflowError, a VirtualMachineError or a LinkageError. */
+    private boolean catchesJvmErrors(String type) {
+        if (produced.containsKey(type)) return false; // a candidate's own class cannot be a JVM error's type
+        try {
+            Class<?> t = Class.forName(type.replace('/', '.'), false, BytecodeScanner.class.getClassLoader());
+            return t.isAssignableFrom(StackOverflowError.class) || t.isAssignableFrom(NoClassDefFoundError.class)
+                    || VirtualMachineError.class.isAssignableFrom(t) || LinkageError.class.isAssignableFrom(t);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return true;
+        }
     }
 
     private static void denyIfAny(String denial, String where) {

@@ -43,11 +43,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * compile limit ({@link Config#compileTimeoutMillis}); when the worker's COMPILED frame arrives it re-arms
  * it for the problem's {@code timeLimitMillis}, which covers class initialisation and {@code solve()}. If the
  * watchdog fires it kills the worker's whole process tree ({@link ProcessHandle#descendants} then
- * {@code destroyForcibly}), which also unblocks the slot's read; the verdict is TIMEOUT (or COMPILE for a
- * compile that never ends). A worker that dies any other way is diagnosed from its exit status: 3
- * (ExitOnOutOfMemoryError) is MEMORY, anything else RUNTIME with the tail of its stderr. In every case the
+ * {@code destroyForcibly}), which also unblocks the slot's read; the verdict is TIMEOUT (a compile that
+ * never ends too: its source is remembered by hash and answered TIMEOUT at once when it comes again). A
+ * worker that dies any other way is diagnosed from its exit status: 3 (ExitOnOutOfMemoryError) is MEMORY,
+ * anything else RUNTIME with the tail of its stderr. In every case the
  * slot swaps in a warm spare started in the background beforehand, so respawn cost is hidden, and starts
- * the next spare: the pool never shrinks.
+ * the next spare: the pool never shrinks. A worker that answered but may carry something of the candidate's
+ * (a thread still running, a changed default, a stack overflow that may have struck a library class's
+ * initializer; see {@link WorkerState}) says so in its answer and exits; it is replaced the same way.
  *
  * <p><b>Results and verification.</b> A worker returns only plain numbers in one of six array types, capped
  * in element count and bytes ({@link WorkerProtocol}); anything else is INVALID_OUTPUT naming what it got.
@@ -146,7 +149,10 @@ public final class WorkerPoolEvaluator implements Evaluator {
         }
     }
 
-    private record Task(String source, Problem problem, double tolerance, CompletableFuture<Verdict> future) {
+    private record Task(EvalRequest request, CompletableFuture<Verdict> future) {
+        Problem problem() {
+            return request.problem();
+        }
     }
 
     private final Config config;
@@ -159,6 +165,15 @@ public final class WorkerPoolEvaluator implements Evaluator {
     private final ScheduledExecutorService watchdog;
     private final ExecutorService spawner;
     private final AtomicLong replacements = new AtomicLong();
+    private final AtomicLong recycled = new AtomicLong();
+    private volatile String lastRecycleReason;
+    /** Sources (by SHA-256 with their return type) whose compile ran past the limit: answered TIMEOUT without compiling again. */
+    private final Map<String, Boolean> compileTimeouts = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> e) {
+            return size() > 4096;
+        }
+    });
     private final AtomicLong lastStartMillis = new AtomicLong(-1);
     private volatile boolean closed;
 
@@ -185,6 +200,14 @@ public final class WorkerPoolEvaluator implements Evaluator {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be a finite number >= 0, got '" + tolerance + "'");
         }
+        return submit(EvalRequest.construct(source, problem, tolerance));
+    }
+
+    /** Construct or search mode; search needs the problem's verifier source ({@link Problem#verifierSource()}). */
+    @Override
+    public CompletableFuture<Verdict> submit(EvalRequest request) {
+        Objects.requireNonNull(request, "request");
+        String source = request.source();
         CompletableFuture<Verdict> f = new CompletableFuture<>();
         String refusal = refuseSource(source);
         if (refusal != null) {
@@ -192,7 +215,7 @@ public final class WorkerPoolEvaluator implements Evaluator {
         } else if (closed) {
             f.complete(Verdict.failed(ErrorKind.INTERNAL, "the evaluator is closed", null, 0, 0));
         } else {
-            queue.add(new Task(source, problem, tolerance, f));
+            queue.add(new Task(request, f));
             if (closed) drainQueue();
         }
         return f;
@@ -209,6 +232,16 @@ public final class WorkerPoolEvaluator implements Evaluator {
     /** Workers replaced so far (killed on timeout, died, or failed to answer). */
     long replacements() {
         return replacements.get();
+    }
+
+    /** Workers that answered and then left because the evaluation changed their process-wide state (counted in replacements too). */
+    long recycled() {
+        return recycled.get();
+    }
+
+    /** Why the latest recycled worker left, or null. */
+    String lastRecycleReason() {
+        return lastRecycleReason;
     }
 
     /** Milliseconds the latest worker took from process start to HELLO. */
@@ -369,9 +402,12 @@ public final class WorkerPoolEvaluator implements Evaluator {
         }
 
         private Verdict evaluate(Task t) {
+            if (!compileTimeouts.isEmpty() && compileTimeouts.containsKey(sourceKey(t))) return compileTimeout(true);
             byte[] request;
             try {
-                request = WorkerProtocol.evalRequest(t.source, t.problem.spec().returnType().javaName(),
+                request = t.request.mode() == dev.thetaevolve.problem.Mode.SEARCH
+                        ? WorkerProtocol.searchRequest(t.request, config.maxOutputElements(), config.maxOutputBytes())
+                        : WorkerProtocol.evalRequest(t.request.source(), t.problem().spec().returnType().javaName(),
                         config.maxOutputElements(), config.maxOutputBytes());
             } catch (IOException e) {
                 return Verdict.failed(ErrorKind.INTERNAL, "cannot encode the request: " + e, null, 0, 0);
@@ -410,10 +446,14 @@ public final class WorkerPoolEvaluator implements Evaluator {
                 compileMillis = Math.round(c.readLong() / 1e6);
                 c.readBoolean();
                 String message = WorkerProtocol.readString(c);
-                if (compileError != null) return afterKillCheck(w, killed, Verdict.failed(compileError, message, tier, compileMillis, 0));
+                boolean compileRecycle = c.readBoolean();
+                if (compileError != null) {
+                    if (compileRecycle) replaceAfterAnswer(w);
+                    return afterKillCheck(w, killed, Verdict.failed(compileError, message, tier, compileMillis, 0));
+                }
 
                 phase = Phase.RUN;
-                long limit = t.problem.spec().timeLimitMillis();
+                long limit = t.request.hardLimitMillis();
                 guard = arm(w, killed, limit);
                 DataInputStream r = w.receive(config.maxOutputBytes() + (1 << 20));
                 guard.cancel(false);
@@ -422,8 +462,13 @@ public final class WorkerPoolEvaluator implements Evaluator {
                 long runMillis = Math.round(r.readLong() / 1e6);
                 String runMessage = WorkerProtocol.readString(r);
                 Object output = WorkerProtocol.readOutput(r);
+                Map<String, Double> searchFigures = t.request.mode() == dev.thetaevolve.problem.Mode.SEARCH ? WorkerSearch.readOutcome(r) : Map.of();
+                if (r.readBoolean()) { // it may carry state of this candidate's and exits: the next task gets a spare
+                    lastRecycleReason = WorkerProtocol.readString(r);
+                    replaceAfterAnswer(w);
+                }
                 if (runError != null) return afterKillCheck(w, killed, Verdict.failed(runError, runMessage, tier, compileMillis, runMillis));
-                return afterKillCheck(w, killed, verify(t, output, tier, compileMillis, runMillis));
+                return afterKillCheck(w, killed, verify(t, output, tier, compileMillis, runMillis, searchFigures));
             } catch (IOException e) {
                 guard.cancel(false);
                 return died(w, killed.get(), phase, t, tier, compileMillis, e);
@@ -435,6 +480,13 @@ public final class WorkerPoolEvaluator implements Evaluator {
                 killed.set(true);
                 w.kill();
             }, millis, TimeUnit.MILLISECONDS);
+        }
+
+        /** The worker answered and then exits on its own (see {@link WorkerMain}): retire it now. */
+        private void replaceAfterAnswer(WorkerProcess w) {
+            recycled.incrementAndGet();
+            retire(w);
+            worker = null;
         }
 
         /** The answer beat the watchdog by a hair: keep it, but the worker is gone. */
@@ -452,12 +504,16 @@ public final class WorkerPoolEvaluator implements Evaluator {
             retire(w);
             worker = null;
             if (closed) return closedVerdict();
-            long limit = t.problem.spec().timeLimitMillis();
+            long limit = t.request.hardLimitMillis();
             if (killedByWatchdog && phase == Phase.COMPILE) {
-                return Verdict.failed(ErrorKind.COMPILE, "compiling did not finish within " + config.compileTimeoutMillis() + " ms", tier, compileMillis, 0);
+                compileTimeouts.put(sourceKey(t), Boolean.TRUE);
+                return compileTimeout(false);
             }
             if (killedByWatchdog) {
-                return Verdict.failed(ErrorKind.TIMEOUT, "solve() did not return within " + limit + " ms; its worker was killed", tier, compileMillis, limit);
+                String what = t.request.mode() == dev.thetaevolve.problem.Mode.SEARCH
+                        ? "the search did not return within " + limit + " ms (budget " + t.request.budgetMillis() + " ms plus grace): a candidate method ignored deadlineNanos"
+                        : "solve() did not return within " + limit + " ms";
+                return Verdict.failed(ErrorKind.TIMEOUT, what + "; its worker was killed", tier, compileMillis, limit);
             }
             String during = phase == Phase.COMPILE ? "compiling" : "running solve()";
             if (exit != null && exit == WorkerProcess.OUT_OF_MEMORY_EXIT) {
@@ -470,13 +526,40 @@ public final class WorkerPoolEvaluator implements Evaluator {
         }
     }
 
-    private static Verdict verify(Task t, Object output, Tier tier, long compileMillis, long runMillis) {
-        Verification v = t.problem.verify(output, t.tolerance);
+    private Verdict compileTimeout(boolean before) {
+        return Verdict.failed(ErrorKind.TIMEOUT, "compiling did not finish within " + config.compileTimeoutMillis() + " ms"
+                + (before ? " when this source was submitted before; it is not compiled again" : "; its worker was killed"), null, 0, 0);
+    }
+
+    private static String sourceKey(Task t) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update((t.request.mode() + " " + t.problem().spec().returnType().javaName()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            d.update((byte) 0);
+            d.update(t.request.source().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Verdict verify(Task t, Object output, Tier tier, long compileMillis, long runMillis, Map<String, Double> searchFigures) {
+        Verification v;
+        try {
+            v = t.problem().verify(output, t.request.tolerance());
+        } catch (dev.thetaevolve.problem.VerifierCrash e) {
+            return Verdict.failed(ErrorKind.INTERNAL, e.getMessage(), tier, compileMillis, runMillis);
+        }
+        Map<String, Double> metrics = v.metrics();
+        if (!searchFigures.isEmpty()) {
+            metrics = new java.util.LinkedHashMap<>(v.metrics());
+            metrics.putAll(searchFigures);
+        }
         if (v.valid() && Double.isFinite(v.score())) {
-            return new Verdict(true, v.score(), v.metrics(), null, tier, compileMillis, runMillis, output, v.strictScore());
+            return new Verdict(true, v.score(), metrics, null, tier, compileMillis, runMillis, output, v.strictScore());
         }
         String reason = v.valid() ? "the verifier produced a non-finite score " + v.score() : v.reason();
-        return new Verdict(false, null, v.metrics(), new EvalError(ErrorKind.INVALID_OUTPUT, reason), tier, compileMillis, runMillis, output, null);
+        return new Verdict(false, null, metrics, new EvalError(ErrorKind.INVALID_OUTPUT, reason), tier, compileMillis, runMillis, output, null);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -54,6 +54,12 @@ final class WorkerProcess {
                 config.javaExecutable().toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData",
                 "-XX:+DisableAttachMechanism", "-Xshare:auto",
+                // lets WorkerState read the default TimeZone without calling it; candidates have no reflection
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                // never generate reflection accessors: on JDK 17 a generated accessor for a candidate method
+                // (search mode calls them again and again) is defined under the candidate's loader, which
+                // hides jdk.internal.reflect, so the 16th call failed with NoClassDefFoundError
+                "-Dsun.reflect.inflationThreshold=2147483647",
                 "-Xmx" + config.heapMb() + "m", "-Xss" + config.stackKb() + "k", "-XX:MaxMetaspaceSize=256m",
                 "-Djava.io.tmpdir=" + dir, "-Duser.home=" + dir, "-Dfile.encoding=UTF-8",
                 "-cp", classpath, WorkerMain.class.getName()));

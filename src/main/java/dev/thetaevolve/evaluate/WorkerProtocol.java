@@ -23,6 +23,8 @@ final class WorkerProtocol {
 
     static final byte OP_EVAL = 1;
     static final byte OP_PROBE = 2;
+    /** Search mode: an EVAL's fields, then the verifier, direction, tolerance, seed, budget and warm start (see {@link WorkerSearch}). */
+    static final byte OP_SEARCH = 3;
 
     static final byte HELLO = 10;
     static final byte COMPILED = 11;
@@ -63,6 +65,12 @@ final class WorkerProtocol {
         return new DataInputStream(new java.io.ByteArrayInputStream(b));
     }
 
+    /** Appends a part to a frame (the search figures of a RESULT). */
+    @FunctionalInterface
+    interface Writer {
+        void write(Payload p) throws IOException;
+    }
+
     /** A growable buffer that becomes one frame. */
     static final class Payload extends DataOutputStream {
         Payload(byte type) throws IOException {
@@ -97,6 +105,26 @@ final class WorkerProtocol {
         p.writeString(returnTypeName);
         p.writeLong(maxElements);
         p.writeLong(maxBytes);
+        return p.bytes();
+    }
+
+    static byte[] searchRequest(EvalRequest r, long maxElements, long maxBytes) throws IOException {
+        if (r.problem().verifierSource() == null) {
+            throw new IOException("problem " + r.problem().id() + " has no verifier source, which search mode needs in the worker");
+        }
+        Payload p = new Payload(OP_SEARCH);
+        p.writeString(r.source());
+        p.writeString(r.problem().spec().returnType().javaName());
+        p.writeLong(maxElements);
+        p.writeLong(maxBytes);
+        p.writeString(r.problem().verifierSource().className());
+        p.writeString(r.problem().verifierSource().text());
+        p.writeBoolean(r.problem().direction() == dev.thetaevolve.problem.Direction.MAXIMIZE);
+        p.writeDouble(r.tolerance());
+        p.writeLong(r.seed());
+        p.writeLong(r.budgetMillis() * 1_000_000L);
+        Object warm = r.warmStart() != null && r.problem().spec().returnType().accepts(r.warmStart()) ? r.warmStart() : null;
+        writeOutput(p, warm);
         return p.bytes();
     }
 

@@ -22,7 +22,13 @@ public enum ChildStatus {
     INVALID_OUTPUT(-0.1),
     /** Code over the size cap: never evaluated. */
     TOO_LONG(-1.0),
-    INTERNAL(-1.0);
+    INTERNAL(-1.0),
+    /**
+     * The sample never arrived (the model server failed, timed out or answered nothing usable): no code, the
+     * cause in the feedback, {@code "sample failed: CAUSE"} as summary. Never evaluated and never learned
+     * from (observers and the mutator are not told about it).
+     */
+    SAMPLE_FAILED(-1.0);
 
     private final double reward;
 
@@ -36,7 +42,7 @@ public enum ChildStatus {
     }
 
     public boolean evaluated() {
-        return this != NO_DIFF && this != LAZY && this != DUPLICATE && this != TOO_LONG;
+        return this != NO_DIFF && this != LAZY && this != DUPLICATE && this != TOO_LONG && this != SAMPLE_FAILED;
     }
 
     public static ChildStatus of(ErrorKind kind) {

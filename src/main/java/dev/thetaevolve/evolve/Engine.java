@@ -4,7 +4,9 @@ import dev.thetaevolve.database.CodeCache;
 import dev.thetaevolve.database.ProgramDatabase;
 import dev.thetaevolve.problem.Direction;
 import dev.thetaevolve.problem.Shaping;
+import dev.thetaevolve.evaluate.EvalRequest;
 import dev.thetaevolve.evaluate.Evaluator;
+import dev.thetaevolve.problem.Mode;
 import dev.thetaevolve.evaluate.Verdict;
 import dev.thetaevolve.mutate.CodeNormalizer;
 import dev.thetaevolve.mutate.DiffFormat;
@@ -34,6 +36,20 @@ import java.util.function.LongSupplier;
  * uncommitted work, and {@link #resume} redoes that step with the same seed: with a deterministic mutator
  * the resumed run equals an uninterrupted one.
  *
+ * <p>A sample that never arrives (the mutator's future fails) still becomes a child: status
+ * {@link ChildStatus#SAMPLE_FAILED}, the cause in its feedback, so nothing is lost quietly; the first
+ * failure of each cause is logged at WARN. A step in which not one sample arrived (and no budget ran out),
+ * or a mutator that reports {@link Mutator#failure()}, stops the run: {@link #failure()} says why.
+ * An exception in the engine's own child code makes an {@link ChildStatus#INTERNAL} child with the error,
+ * so it reads differently from a model server's failure.
+ *
+ * <p>Search mode: a child joins the index (so it can become a parent or an inspiration) only when its score
+ * beats its parent's by more than a relative {@value #SEARCH_MIN_GAIN} (solver noise). Its search starts from the parent's construction and the harness never returns
+ * anything worse, so a child that only ties its parent brings nothing new, and a mutated program whose
+ * local solver is broken would otherwise pass its parent's construction on, tie, and fill the population
+ * (a circle_packing_26 run: 98 of 177 programs were such clones, and the run stalled). Such children are
+ * still stored; resume applies the same rule, so replay rebuilds the same index.
+ *
  * <p>Single-threaded use: one thread drives {@link #step()}; the mutator and evaluator bring their own
  * concurrency. {@link #requestStop()} may be called from any thread.
  */
@@ -55,12 +71,24 @@ public final class Engine {
     private int committedSteps;
     private Double bestScore;
     private long bestId = -1;
+    /**
+     * Search mode: the relative gain over its parent a child needs to join the index. Re-solving the
+     * parent's own optimum moves the score by about 1e-10 either way; that is not an improvement.
+     */
+    static final double SEARCH_MIN_GAIN = 1e-9;
+    /** Search mode: the scores of the valid programs, to tell a child that beats its parent. */
+    private final java.util.Map<Long, Double> searchScores = new java.util.HashMap<>();
     private Double seedScore;
     private long evaluations;
     private long validChildren;
     private long children;
     private long sampleFailures;
+    private int lastStepSampleFailures;
     private volatile boolean stopRequested;
+    private volatile boolean abandonStep;
+    private volatile String failure;
+    private final Set<String> warnedCauses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Engine.class.getName());
 
     private Engine(Problem problem, EngineConfig config, Evaluator evaluator, Mutator mutator, RunStore store, LongSupplier nanoTime) {
         this.problem = problem;
@@ -82,28 +110,59 @@ public final class Engine {
     }
 
     /**
-     * Starts a new run: evaluates the problem's seed program and commits it as program 0 (step 0).
+     * Starts a new run: evaluates the problem's seed program and commits it as program 0 (step 0). In search
+     * mode the seed program runs {@link EngineConfig#searchStarts} times, each a cold start of the harness
+     * with its own seed (the first with step 0's seed, as a single start would have), and every start is
+     * committed at step 0 as a root (programs 0 … starts−1, no parent): one draw of the seed's first basin
+     * no longer decides the whole run.
      *
      * @throws IllegalStateException when the seed program is not valid (the message says why)
      */
     public static Engine start(Problem problem, EngineConfig config, Evaluator evaluator, Mutator mutator, RunStore store, LongSupplier nanoTime) {
         if (store.committedSteps() > 0) throw new IllegalStateException("the store already holds committed steps: resume instead");
-        Engine e = new Engine(problem, config, evaluator, mutator, store, nanoTime);
-        String seed = problem.seedSource();
-        long t0 = nanoTime.getAsLong();
-        Verdict v = evaluator.evaluate(seed, problem, config.tolerance());
-        if (!v.valid()) {
-            throw new IllegalStateException("the seed program of " + problem.id() + " is not valid: " + v.error().kind() + ": " + v.error().message());
+        if (config.mode() == Mode.SEARCH && !problem.spec().modes().contains(Mode.SEARCH)) {
+            throw new IllegalStateException("problem " + problem.id() + " has no search mode (its problem.properties declares modes="
+                    + problem.spec().modes().stream().map(Mode::word).sorted().collect(java.util.stream.Collectors.joining(",")) + ")");
         }
-        ChildRecord rec = new ChildRecord(0, -1, e.index.currentIsland(), 0, 0, seed, CodeNormalizer.hash(seed), ChildStatus.VALID,
-                v.score(), v.strictScore(), Rewards.raw(problem.direction(), v.score()), null, v.metrics(), "seed program",
-                v.tier() == null ? null : v.tier().word(), v.compileMillis(), v.runMillis(), v.output());
-        StepSummary s0 = new StepSummary(0, 1, 1, v.score(), 0, (nanoTime.getAsLong() - t0) / 1_000_000, 1);
-        store.commitStep(s0, List.of(rec));
-        e.evaluations = 1;
-        e.learn(List.of(rec));
+        Engine e = new Engine(problem, config, evaluator, mutator, store, nanoTime);
+        String seed = problem.seedSource(config.mode());
+        int starts = config.mode() == Mode.SEARCH ? config.searchStarts() : 1;
+        long t0 = nanoTime.getAsLong();
+        List<CompletableFuture<Verdict>> pending = new ArrayList<>();
+        for (int k = 0; k < starts; k++) pending.add(evaluator.submit(e.request(seed, null, startSeed(config, k))));
+        List<ChildRecord> roots = new ArrayList<>();
+        Double best = null;
+        long bestId = -1;
+        for (int k = 0; k < starts; k++) {
+            Verdict v = join(pending.get(k));
+            if (!v.valid()) {
+                pending.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("the seed program of " + problem.id() + " is not valid"
+                        + (starts > 1 ? " (start " + (k + 1) + " of " + starts + ")" : "") + ": " + v.error().kind() + ": " + v.error().message());
+            }
+            roots.add(new ChildRecord(k, -1, e.index.currentIsland(), 0, 0, seed, CodeNormalizer.hash(seed), ChildStatus.VALID,
+                    v.score(), v.strictScore(), Rewards.raw(problem.direction(), v.score()), null, v.metrics(),
+                    starts > 1 ? "seed program, start " + (k + 1) + " of " + starts : "seed program",
+                    v.tier() == null ? null : v.tier().word(), v.compileMillis(), v.runMillis(), v.output()));
+            if (best == null || problem.direction().better(v.score(), best)) {
+                best = v.score();
+                bestId = k;
+            }
+        }
+        StepSummary s0 = new StepSummary(0, starts, starts, best, bestId, (nanoTime.getAsLong() - t0) / 1_000_000, starts);
+        store.commitStep(s0, roots);
+        e.evaluations = starts;
+        e.learn(roots);
         e.index.commitStep();
         return e;
+    }
+
+    /**
+     * The harness seed of cold start {@code k} at step 0: step 0's own seed for the first (what a single start
+     * uses), the seed of "step −k" for the others (no step is numbered below 0, so no step shares it).
+     */
+    static long startSeed(EngineConfig config, int k) {
+        return config.stepSeed(k == 0 ? 0 : -k);
     }
 
     /** Rebuilds a run from its store: replays committed programs into the index, step by step. */
@@ -132,7 +191,9 @@ public final class Engine {
             if (m.valid()) {
                 if (m.step() > 0) validChildren++;
                 if (m.id() == 0) seedScore = m.score();
-                index.add(m.id(), Rewards.fitness(problem.direction(), m.score()), m.codeLength(), m.island());
+                if (joinsIndex(m.id(), m.parentId(), m.score())) {
+                    index.add(m.id(), Rewards.fitness(problem.direction(), m.score()), m.codeLength(), m.island());
+                }
                 track(m.id(), m.score());
             }
         }
@@ -144,7 +205,9 @@ public final class Engine {
             remember(c.id(), c.generation(), c.normalizedHash());
             if (c.valid()) {
                 if (c.id() == 0) seedScore = c.score();
-                index.add(c.id(), Rewards.fitness(problem.direction(), c.score()), c.code().length(), c.island());
+                if (joinsIndex(c.id(), c.parentId(), c.score())) {
+                    index.add(c.id(), Rewards.fitness(problem.direction(), c.score()), c.code().length(), c.island());
+                }
                 track(c.id(), c.score());
             }
         }
@@ -158,6 +221,16 @@ public final class Engine {
         nextId++;
     }
 
+    /** Search mode: true when a valid program beats its parent (always for the seed); every program in construct mode. */
+    private boolean joinsIndex(long id, long parentId, Double score) {
+        if (config.mode() != Mode.SEARCH) return true;
+        searchScores.put(id, score);
+        Double parentScore = parentId < 0 ? null : searchScores.get(parentId);
+        if (parentScore == null) return true;
+        double gain = problem.direction() == dev.thetaevolve.problem.Direction.MAXIMIZE ? score - parentScore : parentScore - score;
+        return gain > SEARCH_MIN_GAIN * Math.max(1, Math.abs(parentScore));
+    }
+
     private void track(long id, Double score) {
         if (score != null && (bestScore == null || problem.direction().better(score, bestScore))) {
             bestScore = score;
@@ -165,14 +238,23 @@ public final class Engine {
         }
     }
 
-    /** Runs one step to its commit and returns what it did. */
+    /**
+     * Runs one step to its commit and returns what it did.
+     *
+     * @throws StepAbandoned when {@link #abandonStep()} came while the step was still sampling or
+     *                       evaluating: nothing of it is committed, and the engine is as before the step
+     */
     public StepSummary step() {
         long t0 = nanoTime.getAsLong();
         int stepNo = committedSteps + 1;
         SplittableRandom rng = new SplittableRandom(config.stepSeed(stepNo));
         int island = index.currentIsland();
         List<List<CompletableFuture<Draft>>> perParent = new ArrayList<>(config.parents());
-        for (int i = 0; i < config.parents(); i++) perParent.add(launch(rng));
+        for (int i = 0; i < config.parents(); i++) {
+            if (abandonStep) throw abandon(stepNo, perParent);
+            perParent.add(launch(rng));
+        }
+        awaitOrAbandon(stepNo, perParent);
         StepSummary summary = commit(stepNo, island, perParent, t0);
         mutator.stepEnded();
         return summary;
@@ -217,12 +299,39 @@ public final class Engine {
     private record Group(int island, long t0, List<CompletableFuture<Draft>> drafts) {
     }
 
+    /** Waits until every child of the step exists, checking for a stop every 50 ms. */
+    private void awaitOrAbandon(int stepNo, List<List<CompletableFuture<Draft>>> perParent) {
+        for (List<CompletableFuture<Draft>> drafts : perParent) {
+            for (CompletableFuture<Draft> f : drafts) {
+                while (!f.isDone()) {
+                    if (abandonStep) throw abandon(stepNo, perParent);
+                    try {
+                        f.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                        // not done yet, or done with a failure that commit() counts
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        requestStop();
+                    }
+                }
+            }
+        }
+    }
+
+    /** Drops a step in progress: its futures are cancelled (late results are ignored), the mutator is told the step ended. */
+    private StepAbandoned abandon(int stepNo, List<List<CompletableFuture<Draft>>> perParent) {
+        for (List<CompletableFuture<Draft>> drafts : perParent) for (CompletableFuture<Draft> f : drafts) f.cancel(true);
+        mutator.stepEnded();
+        return new StepAbandoned(stepNo);
+    }
+
     /** Samples one parent and starts its K children; each child is evaluated as soon as its sample arrives. */
     private List<CompletableFuture<Draft>> launch(SplittableRandom rng) {
         Parent parent = parents.get(index.sampleParent(rng));
         List<Parent> inspirations = new ArrayList<>();
         for (long id : index.inspirations(rng, config.inspirations(), 0, parent.id())) inspirations.add(parents.get(id));
-        MutationRequest request = new MutationRequest(problem, parent, inspirations, config.samples(), rng.nextLong());
+        MutationRequest request = new MutationRequest(problem, parent, inspirations, config.samples(), rng.nextLong(), config.mode(),
+                config.searchBudgetMillis() > 0 ? config.searchBudgetMillis() : problem.spec().searchBudgetMillis());
         List<CompletableFuture<Sample>> samples;
         try {
             samples = mutator.sample(request);
@@ -231,9 +340,49 @@ public final class Engine {
         }
         List<CompletableFuture<Draft>> drafts = new ArrayList<>(samples.size());
         for (CompletableFuture<Sample> s : samples) {
-            drafts.add(s.thenCompose(sample -> child(parent, sample)).exceptionally(ex -> null));
+            drafts.add(s.handle((sample, ex) -> ex != null
+                            ? CompletableFuture.completedFuture(new Draft(parent, null).sampleFailed(unwrap(ex)))
+                            : safeChild(parent, sample))
+                    .thenCompose(f -> f));
         }
         return drafts;
+    }
+
+    /** The child of an arrived sample; an exception of the engine's own making becomes an INTERNAL child. */
+    private CompletableFuture<Draft> safeChild(Parent parent, Sample sample) {
+        CompletableFuture<Draft> f;
+        try {
+            f = child(parent, sample);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.exceptionally(ex -> {
+            Throwable e = unwrap(ex);
+            // an evaluator that cannot evaluate at all fails the step: no child gets a verdict that says nothing about it
+            if (e instanceof dev.thetaevolve.evaluate.EvaluatorUnavailableException u) throw u;
+            return new Draft(parent, sample).engineError(e);
+        });
+    }
+
+    private static Throwable unwrap(Throwable ex) {
+        Throwable e = ex;
+        while ((e instanceof java.util.concurrent.CompletionException || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    /** The cause of a failed sample as a word: the LLM failure (CONNECTION, TIMEOUT, ...), else the exception's class. */
+    static String causeOf(Throwable e) {
+        if (e instanceof java.util.concurrent.CancellationException) return "CANCELLED";
+        if (e instanceof dev.thetaevolve.llm.LlmException l) return l.failure().name();
+        return e.getClass().getSimpleName();
+    }
+
+    private void warnOnce(String cause, String message) {
+        if (warnedCauses.add(cause)) {
+            LOG.warning(message + " (first " + cause + " failure of this run; later ones are counted, not logged)");
+        }
     }
 
     /** Waits for every child, then commits them in (parent, sample) order in one transaction. */
@@ -242,17 +391,24 @@ public final class Engine {
         List<Draft> kept = new ArrayList<>();
         long id = nextId;
         int valid = 0;
+        int failedNow = 0;
+        String firstFailure = null;
         for (List<CompletableFuture<Draft>> drafts : perParent) {
             for (CompletableFuture<Draft> f : drafts) {
-                Draft d = f.join();
-                if (d == null) {
-                    sampleFailures++;
-                    continue;
-                }
+                Draft d = join(f);
                 records.add(d.record(id++, island, generations[(int) d.parent.id()] + 1, stepNo));
                 kept.add(d);
                 if (d.status == ChildStatus.VALID) valid++;
+                if (d.status == ChildStatus.SAMPLE_FAILED) {
+                    failedNow++;
+                    if (firstFailure == null) firstFailure = d.feedback;
+                }
             }
+        }
+        sampleFailures += failedNow;
+        lastStepSampleFailures = failedNow;
+        if (failedNow > 0 && failedNow == records.size() && !mutator.exhausted() && failure == null) {
+            failure = "no sample arrived in step " + stepNo + ": all " + failedNow + " failed; the first: " + firstFailure;
         }
         int evaluatedNow = (int) records.stream().filter(r -> r.status().evaluated()).count();
         Double best = bestScore;
@@ -273,14 +429,29 @@ public final class Engine {
         children += records.size();
         validChildren += valid;
         for (int i = 0; i < records.size(); i++) {
+            if (kept.get(i).sample == null) continue; // a failed sample: nothing the mutator made
             mutator.outcome(kept.get(i).sample, records.get(i).status() != ChildStatus.NO_DIFF, records.get(i).reward());
         }
         if (!observers.isEmpty()) {
             List<StepObserver.Child> told = new ArrayList<>(records.size());
-            for (int i = 0; i < records.size(); i++) told.add(new StepObserver.Child(records.get(i), kept.get(i).parent, kept.get(i).sample));
+            for (int i = 0; i < records.size(); i++) {
+                if (kept.get(i).sample != null) told.add(new StepObserver.Child(records.get(i), kept.get(i).parent, kept.get(i).sample));
+            }
             for (StepObserver o : observers) o.stepCommitted(summary, told);
         }
         return summary;
+    }
+
+    /** Joins, failing with an unavailable evaluator's own exception (its message names the cause). */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof dev.thetaevolve.evaluate.EvaluatorUnavailableException u) {
+                throw new dev.thetaevolve.evaluate.EvaluatorUnavailableException(u.getMessage(), u);
+            }
+            throw e;
+        }
     }
 
     private CompletableFuture<Draft> child(Parent parent, Sample sample) {
@@ -303,7 +474,30 @@ public final class Engine {
         if (config.lazyLevel2() && hashes.contains(hash)) {
             return CompletableFuture.completedFuture(d.fail(ChildStatus.DUPLICATE, "the program equals one already in the run", code));
         }
-        return evaluator.submit(code, problem, config.tolerance()).thenApply(v -> d.verdict(code, v));
+        EvalRequest request = request(code, parent, config.stepSeed(committedSteps + 1) ^ (31 * parent.id() + sample.text().hashCode()));
+        return evaluator.submit(request).thenApply(v -> d.verdict(code, v, request));
+    }
+
+    /**
+     * The evaluation of {@code code}: construct mode as is; search mode warm-starts from {@code parent}'s
+     * stored construction (when it has one) with a seed for the harness.
+     */
+    private EvalRequest request(String code, Parent parent, long seed) {
+        if (config.mode() == Mode.CONSTRUCT) return EvalRequest.construct(code, problem, config.tolerance());
+        Object warm = parent == null ? null : warmStart(parent.construction());
+        long budget = config.searchBudgetMillis() > 0 ? config.searchBudgetMillis() : problem.spec().searchBudgetMillis();
+        return new EvalRequest(code, problem, config.tolerance(), Mode.SEARCH, warm, warm == null ? -1 : parent.id(), seed, budget);
+    }
+
+    /** A stored construction as the problem's array type (a store hands back JSON-decoded Lists); null when unusable. */
+    private Object warmStart(Object stored) {
+        if (stored == null) return null;
+        if (problem.spec().returnType().accepts(stored)) return stored;
+        try {
+            return problem.spec().returnType().fromJson(stored);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String noDiffReason(DiffFormat.Result diff) {
@@ -323,6 +517,7 @@ public final class Engine {
         String code;
         String hash;
         String feedback;
+        String failureCause;
         Verdict verdict;
 
         Draft(Parent parent, Sample sample) {
@@ -337,9 +532,35 @@ public final class Engine {
             return this;
         }
 
-        Draft verdict(String childCode, Verdict v) {
+        Long warmStartFrom;
+
+        /** The sample never arrived. */
+        Draft sampleFailed(Throwable e) {
+            String cause = causeOf(e);
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            warnOnce(cause, "a sample failed: " + message);
+            status = ChildStatus.SAMPLE_FAILED;
+            feedback = message;
+            failureCause = cause;
+            return this;
+        }
+
+        /** The engine's own code failed on an arrived sample: a bug of ours, not the model's. */
+        Draft engineError(Throwable e) {
+            String message = "engine error: " + e;
+            warnOnce("ENGINE_ERROR", message);
+            LOG.log(java.util.logging.Level.FINE, "engine error on a sample", e);
+            status = ChildStatus.INTERNAL;
+            feedback = message;
+            code = null;
+            return this;
+        }
+
+        Draft verdict(String childCode, Verdict v, EvalRequest request) {
             code = childCode;
             verdict = v;
+            Double used = v.metrics().get("search_warm_start");
+            warmStartFrom = request.warmStartFrom() >= 0 && used != null && used == 1.0 ? request.warmStartFrom() : null;
             status = v.valid() ? ChildStatus.VALID : ChildStatus.of(v.errorKind());
             feedback = v.valid() ? null : v.error().message();
             return this;
@@ -350,8 +571,9 @@ public final class Engine {
             double reward = status == ChildStatus.VALID ? Rewards.raw(problem.direction(), v.score()) : status.ladderReward();
             return new ChildRecord(id, parent.id(), island, generation, step, code, hash, status,
                     v == null ? null : v.score(), v == null ? null : v.strictScore(), reward, feedback,
-                    v == null ? null : v.metrics(), sample.summary(), v == null || v.tier() == null ? null : v.tier().word(),
-                    v == null ? 0 : v.compileMillis(), v == null ? 0 : v.runMillis(), v == null || !v.valid() ? null : v.output());
+                    v == null ? null : v.metrics(), sample == null ? "sample failed: " + failureCause : sample.summary(), v == null || v.tier() == null ? null : v.tier().word(),
+                    v == null ? 0 : v.compileMillis(), v == null ? 0 : v.runMillis(), v == null || !v.valid() ? null : v.output(),
+                    warmStartFrom);
         }
     }
 
@@ -366,9 +588,28 @@ public final class Engine {
         stopRequested = true;
     }
 
-    /** True when a stop was asked for or the mutator's budget is spent. */
+    /**
+     * Stops within the step in progress: one still sampling or evaluating is abandoned ({@link #step()}
+     * throws {@link StepAbandoned}, nothing of it is committed, a resume redoes it with the same seed); the
+     * async loop commits the groups already in flight. Thread-safe.
+     */
+    public void abandonStep() {
+        abandonStep = true;
+        stopRequested = true;
+    }
+
+    /** True when a stop was asked for, the mutator's budget is spent, or the run failed ({@link #failure()}). */
     public boolean stopRequested() {
-        return stopRequested || mutator.exhausted();
+        return stopRequested || mutator.exhausted() || failure() != null;
+    }
+
+    /**
+     * Why the run cannot go on, or null: a step in which no sample arrived, or the mutator's own
+     * {@link Mutator#failure()} (its server failed too many requests in a row).
+     */
+    public String failure() {
+        if (failure != null) return failure;
+        return mutator.failure();
     }
 
     /** True when the mutator's token or cost budget is spent. */
@@ -384,8 +625,10 @@ public final class Engine {
     public long evaluations() { return evaluations; }
     public long children() { return children; }
     public long validChildren() { return validChildren; }
+    /** Samples that never arrived (SAMPLE_FAILED children) since this engine was built. */
     public long sampleFailures() { return sampleFailures; }
+    /** Of the last committed step's children, how many are SAMPLE_FAILED. */
+    public int lastStepSampleFailures() { return lastStepSampleFailures; }
     public Problem problem() { return problem; }
     public EngineConfig config() { return config; }
-    public ProgramDatabase index() { return index; }
 }

@@ -42,7 +42,7 @@ public final class InMemoryRunStore implements RunStore {
     @Override
     public Parent parent(long id) {
         ChildRecord c = programs.get((int) id);
-        return new Parent(c.id(), c.code(), c.score(), c.metrics(), c.feedback());
+        return new Parent(c.id(), c.code(), c.score(), c.metrics(), c.feedback(), c.construction());
     }
 
     public List<ChildRecord> programs() {

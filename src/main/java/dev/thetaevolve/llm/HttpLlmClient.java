@@ -80,7 +80,8 @@ public final class HttpLlmClient implements LlmClient {
             readers.execute(() -> {
                 try (InputStream in = response.body()) {
                     String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    if (response.statusCode() / 100 != 2) result.completeExceptionally(LlmException.forStatus(response.statusCode(), text));
+                    if (response.statusCode() / 100 != 2) result.completeExceptionally(LlmException.forStatus(response.statusCode(), text,
+                            response.headers().firstValue("Retry-After").orElse(null)));
                     else result.complete(OpenAiCodec.decode(text));
                 } catch (IOException e) {
                     result.completeExceptionally(connection(e));

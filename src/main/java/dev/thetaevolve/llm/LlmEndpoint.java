@@ -57,6 +57,11 @@ public record LlmEndpoint(String name, URI baseUrl, String model, ApiKey apiKey,
         return new LlmEndpoint(name, baseUrl, model, apiKey, weight, api, per1kPrompt, per1kCompletion);
     }
 
+    /** The same endpoint (same name, so metrics and bandit rewards stay together) asking for another model. */
+    public LlmEndpoint withModel(String m) {
+        return new LlmEndpoint(name, baseUrl, m, apiKey, weight, api, pricePer1kPrompt, pricePer1kCompletion);
+    }
+
     public LlmEndpoint withName(String n) {
         return new LlmEndpoint(n, baseUrl, model, apiKey, weight, api, pricePer1kPrompt, pricePer1kCompletion);
     }

@@ -12,7 +12,9 @@ import java.util.List;
  *
  * @param endpoints         one or more models; several are chosen by weight or by {@link Selection#UCB}
  * @param maxInFlight       requests in flight at once, over all endpoints (default 32)
- * @param requestTimeout    per HTTP attempt; an attempt over it is aborted and fails with TIMEOUT
+ * @param requestTimeout    per HTTP attempt; an attempt over it is aborted and fails with TIMEOUT (default
+ *                          5 minutes: a slow 8B model writes 4,096 tokens at 15 tokens/s in 4.6 minutes,
+ *                          while a server that accepted the request and went silent is cut off then)
  * @param maxAttempts       attempts per request, the first included (default 4)
  * @param backoffBase       first retry delay before jitter; doubles per retry up to {@code backoffMax}
  * @param tokenBudget       run-level prompt + completion tokens, 0 = unlimited
@@ -22,13 +24,53 @@ import java.util.List;
  *                          without {@code n}, such as llama.cpp server and Ollama)
  * @param tokenizer         a HuggingFace tokenizer.json for exact prompt counts, or null (chars/4 estimate)
  * @param promptTokenBudget prompt size above which inspirations, then feedback, are trimmed
+ * @param maxConsecutiveFailures requests in a row that may fail (after their retries) before the client
+ *                          gives up: it then fails every further call at once and reports
+ *                          {@link SamplingClient#fatalFailure()} (default 64; 0 = never give up)
+ * @param maxRetryWait      longest wait a server's {@code Retry-After} (429, 503) may impose before a retry
+ *                          (default 2 minutes); a longer ask is cut to this
  */
 public record LlmSettings(List<LlmEndpoint> endpoints, Selection selection, double ucbExploration, int maxInFlight,
                           Duration requestTimeout, int maxAttempts, Duration backoffBase, Duration backoffMax,
                           long tokenBudget, double costBudget, SamplingParams params, boolean useN, Path tokenizer,
-                          int promptTokenBudget) {
+                          int promptTokenBudget, int maxConsecutiveFailures, Duration maxRetryWait) {
 
     public enum Selection { WEIGHTED, UCB }
+
+    /** The default per-request timeout: 5 minutes. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * A duration as users write it: {@code 90} or {@code 90s} (seconds), {@code 5m}, {@code 1h}, {@code 500ms}
+     * or ISO-8601 ({@code PT5M}).
+     *
+     * @param option the flag's name, for the message
+     * @throws IllegalArgumentException naming the option and the value when it is unreadable or not &gt; 0
+     */
+    public static Duration parseDuration(String option, String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        Duration d;
+        try {
+            if (t.startsWith("pt")) d = Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            else if (t.endsWith("ms")) d = Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip()));
+            else if (t.endsWith("s")) d = seconds(t.substring(0, t.length() - 1));
+            else if (t.endsWith("m")) d = seconds(t.substring(0, t.length() - 1)).multipliedBy(60);
+            else if (t.endsWith("h")) d = seconds(t.substring(0, t.length() - 1)).multipliedBy(3600);
+            else d = seconds(t);
+        } catch (RuntimeException e) {
+            d = null;
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(option + " must be a duration > 0 such as 300, 90s, 5m or 1h, got '" + text + "'");
+        }
+        return d;
+    }
+
+    private static Duration seconds(String number) {
+        double s = Double.parseDouble(number.strip());
+        if (!(s > 0) || Double.isInfinite(s)) return null;
+        return Duration.ofNanos((long) (s * 1e9));
+    }
 
     public LlmSettings {
         endpoints = List.copyOf(endpoints);
@@ -44,7 +86,7 @@ public record LlmSettings(List<LlmEndpoint> endpoints, Selection selection, doub
         private Selection selection = Selection.WEIGHTED;
         private double ucbExploration = 1.0;
         private int maxInFlight = 32;
-        private Duration requestTimeout = Duration.ofMinutes(10);
+        private Duration requestTimeout = DEFAULT_TIMEOUT;
         private int maxAttempts = 4;
         private Duration backoffBase = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
@@ -54,6 +96,8 @@ public record LlmSettings(List<LlmEndpoint> endpoints, Selection selection, doub
         private boolean useN = true;
         private Path tokenizer;
         private int promptTokenBudget = 24_000;
+        private int maxConsecutiveFailures = 64;
+        private Duration maxRetryWait = Duration.ofMinutes(2);
 
         public Builder endpoint(LlmEndpoint e) {
             for (LlmEndpoint x : endpoints) {
@@ -134,11 +178,24 @@ public record LlmSettings(List<LlmEndpoint> endpoints, Selection selection, doub
             return this;
         }
 
+        public Builder maxConsecutiveFailures(int n) {
+            if (n < 0) throw new IllegalArgumentException("max consecutive failures must be >= 0 (0 = never give up), got " + n);
+            this.maxConsecutiveFailures = n;
+            return this;
+        }
+
+        public Builder maxRetryWait(Duration d) {
+            if (d == null || d.isNegative()) throw new IllegalArgumentException("max retry wait must be >= 0, got " + d);
+            this.maxRetryWait = d;
+            return this;
+        }
+
         /** @throws IllegalStateException when no endpoint was given */
         public LlmSettings build() {
             if (endpoints.isEmpty()) throw new IllegalStateException("llm settings need at least one endpoint (--llm-url and --llm-model)");
             return new LlmSettings(endpoints, selection, ucbExploration, maxInFlight, requestTimeout, maxAttempts,
-                    backoffBase, backoffMax, tokenBudget, costBudget, params, useN, tokenizer, promptTokenBudget);
+                    backoffBase, backoffMax, tokenBudget, costBudget, params, useN, tokenizer, promptTokenBudget,
+                    maxConsecutiveFailures, maxRetryWait);
         }
     }
 }

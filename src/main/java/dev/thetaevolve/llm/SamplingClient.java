@@ -35,6 +35,11 @@ import java.util.random.RandomGenerator;
  * belongs to a {@link SamplingScope} (a step): cancelling the scope fails its queued calls and aborts its
  * open exchanges, and a cancelled future aborts its own exchange too. Successful calls are charged to the
  * {@link Budget}; once it is spent, calls fail with {@link BudgetExhaustedException} instead of going out.
+ * A 429 or 503 with {@code Retry-After} is retried after the wait the server asked for (capped by
+ * {@code maxRetryWait}) instead of the backoff. After {@code maxConsecutiveFailures} calls in a row have
+ * failed for good, the client gives up: {@link #fatalFailure()} says why and every further call fails at
+ * once with it, so a run against a dead server ends instead of spinning. {@link #useModel} switches the
+ * model an endpoint is asked for (a LoRA adapter the trainer bridge just loaded).
  *
  * <p>Thread-safe. Futures complete on the HTTP client's threads or the internal timer thread: callers
  * should hand heavy work to their own executor. Nothing here logs a key: endpoints print it redacted.
@@ -53,6 +58,10 @@ public final class SamplingClient implements AutoCloseable {
     private final Set<Task> live = ConcurrentHashMap.newKeySet();
     private final LlmMetrics metrics = new LlmMetrics();
     private final Budget budget;
+    /** Endpoints whose model was switched ({@link #useModel}), by endpoint name. */
+    private final Map<String, LlmEndpoint> switched = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile LlmException fatal;
     private volatile boolean closed;
 
     /**
@@ -127,6 +136,13 @@ public final class SamplingClient implements AutoCloseable {
                 if (t != null) t.result.cancel(false);
                 continue;
             }
+            LlmException gaveUp = fatal;
+            if (gaveUp != null) {
+                permits.release();
+                metrics.failed(gaveUp.failure());
+                t.result.completeExceptionally(gaveUp);
+                continue;
+            }
             Optional<String> spent = budget.exhaustedReason();
             if (spent.isPresent()) {
                 permits.release();
@@ -139,7 +155,8 @@ public final class SamplingClient implements AutoCloseable {
     }
 
     private void start(Task t) {
-        LlmEndpoint endpoint = selector.pick();
+        LlmEndpoint picked = selector.pick();
+        LlmEndpoint endpoint = switched.getOrDefault(picked.name(), picked);
         LlmClient client = clients.get(endpoint.name());
         t.attempts++;
         metrics.started();
@@ -186,13 +203,21 @@ public final class SamplingClient implements AutoCloseable {
             return;
         }
         LlmException failure = timedOut
-                ? new LlmException(FailureCause.TIMEOUT, "no answer from " + endpoint.name() + " within " + settings.requestTimeout())
+                ? new LlmException(FailureCause.TIMEOUT, "no answer from " + endpoint.name() + " within "
+                        + settings.requestTimeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (--llm-timeout)")
                 : cause instanceof LlmException l ? l
                 : new LlmException(FailureCause.CONNECTION, 0, cause.toString(), cause);
+        if (failure.status() == 400 && t.call.params().n() > 1) {
+            failure = failure.withHint("the request asked for n = " + t.call.params().n()
+                    + " samples; if the server does not support n, use --llm-no-n (one request per sample)");
+        }
         if (failure.failure().retryable() && t.attempts < settings.maxAttempts() && !t.result.isDone() && !closed) {
             metrics.retried();
-            long delay = backoffNanos(t.attempts);
-            LOG.log(Level.FINE, () -> "retry " + t.attempts + " of " + endpoint.name() + " in " + delay / 1_000_000 + " ms: " + failure.getMessage());
+            long delay = failure.retryAfter() != null
+                    ? Math.min(failure.retryAfter().toNanos(), settings.maxRetryWait().toNanos())
+                    : backoffNanos(t.attempts);
+            LlmException f = failure;
+            LOG.log(Level.FINE, () -> "retry " + t.attempts + " of " + endpoint.name() + " in " + delay / 1_000_000 + " ms: " + f.getMessage());
             timer.schedule(() -> {
                 pending.addFirst(t);
                 drain();
@@ -200,8 +225,61 @@ public final class SamplingClient implements AutoCloseable {
             return;
         }
         metrics.failed(failure.failure());
-        LOG.log(Level.INFO, () -> "llm request to " + endpoint.name() + " failed after " + t.attempts + " attempt(s): " + failure.getMessage());
+        LlmException f = failure;
+        LOG.log(Level.FINE, () -> "llm request to " + endpoint.name() + " failed after " + t.attempts + " attempt(s): " + f.getMessage());
+        int inARow = consecutiveFailures.incrementAndGet();
+        int limit = settings.maxConsecutiveFailures();
+        if (limit > 0 && inARow >= limit && fatal == null) {
+            fatal = new LlmException(failure.failure(), failure.status(), "gave up after " + inARow
+                    + " failed requests in a row (--llm-max-failures " + limit + "); the last: " + failure.getMessage(), null);
+            LOG.warning(fatal.getMessage());
+        }
         t.result.completeExceptionally(failure);
+    }
+
+    /**
+     * Why the client gave up ({@code maxConsecutiveFailures} failed calls in a row); null while it has not.
+     * Every call made after it fails at once with this failure.
+     */
+    public LlmException fatalFailure() {
+        return fatal;
+    }
+
+    /**
+     * From now on, asks the endpoints served by {@code server} (same host and port) for {@code model}
+     * instead of their configured one; when no endpoint is on that server, every endpoint switches (the
+     * reload server is then reached by another name, as with a Kubernetes Service). Calls already sent
+     * keep their model.
+     *
+     * @return the names of the endpoints switched
+     */
+    public List<String> useModel(java.net.URI server, String model) {
+        List<LlmEndpoint> matching = new ArrayList<>();
+        for (LlmEndpoint e : settings.endpoints()) {
+            if (server != null && sameServer(e.baseUrl(), server)) matching.add(e);
+        }
+        if (matching.isEmpty()) matching.addAll(settings.endpoints());
+        List<String> names = new ArrayList<>();
+        for (LlmEndpoint e : matching) {
+            switched.put(e.name(), e.withModel(model));
+            names.add(e.name());
+        }
+        return names;
+    }
+
+    /** The model each endpoint is asked for now, by endpoint name. */
+    public Map<String, String> models() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (LlmEndpoint e : settings.endpoints()) out.put(e.name(), switched.getOrDefault(e.name(), e).model());
+        return out;
+    }
+
+    private static boolean sameServer(java.net.URI a, java.net.URI b) {
+        return a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(java.net.URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equals(u.getScheme()) ? 443 : 80;
     }
 
     /** base · 2^(attempt−1), capped, with equal jitter: half fixed, half uniform, so retries spread out. */
@@ -233,6 +311,7 @@ public final class SamplingClient implements AutoCloseable {
         int reasoning = usage != null && usage.reasoningTokens() != null ? usage.reasoningTokens() : Math.min(reasoningCounted, completion);
         double cost = endpoint.cost(prompt, completion);
         budget.charge((long) prompt + completion, cost);
+        consecutiveFailures.set(0);
         metrics.succeeded(prompt, reasoning, completion - reasoning, cost);
         return new Completion(endpoint, response, perChoice, prompt, completion, reasoning, cost, t.attempts, Duration.ofNanos(nanos));
     }

@@ -97,7 +97,7 @@ public final class BuiltinMutator implements Mutator {
                 ops.remove(c.operator());
             }
             if (s.isEmpty()) s = roulette(ops, w, parent, donors, rnd);
-            if (s.isPresent()) return c.tag().isEmpty() ? s.get() : withTag(s.get(), c.tag());
+            if (s.isPresent()) return c.decision() == null ? s.get() : s.get().withDecision(c.decision());
         }
         Optional<Sample> s = roulette(ops, w, parent, donors, rnd);
         if (s.isPresent()) return s.get();
@@ -111,10 +111,6 @@ public final class BuiltinMutator implements Mutator {
         } finally {
             parent.focus(MutationPolicy.ANY, MutationPolicy.LOCATIONS);
         }
-    }
-
-    private static Sample withTag(Sample s, String tag) {
-        return new Sample(s.text(), s.summary() + " " + tag, s.promptTokens(), s.reasoningTokens(), s.completionTokens(), s.model());
     }
 
     private static Optional<Sample> roulette(List<BuiltinOperator> ops, List<Double> w, ParsedProgram parent, List<Crossover.Donor> donors, RandomGenerator rnd) {

@@ -26,12 +26,17 @@ import java.util.stream.Collectors;
  * included (a server-split {@code reasoning_content} is put back inside {@code <think>} tags): the diff
  * parser strips it. The engine calls {@link #endStep()} at a step's end to cancel leftover requests,
  * and reports rewards and apply outcomes back for the UCB bandit and the per-model apply-failure meter.
- * Thread-safe.
+ * A server that answers {@code n = K} with fewer choices (it ignores {@code n}) is caught on the first
+ * such answer: the missing samples are asked for one request each, the mutator says so once at WARN and
+ * from then on sends one request per sample, as {@code --llm-no-n} would. Thread-safe.
  */
 public final class LlmMutator implements Mutator {
     private final SamplingClient client;
     private final PromptBuilder prompts;
     private final AtomicReference<SamplingScope> step;
+    /** Set once a server ignored n: every later sample is its own request. */
+    private final java.util.concurrent.atomic.AtomicBoolean onePerSample = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LlmMutator.class.getName());
 
     public LlmMutator(SamplingClient client, PromptBuilder prompts) {
         this.client = client;
@@ -61,20 +66,38 @@ public final class LlmMutator implements Mutator {
         SamplingScope scope = step.get();
         int k = request.samples();
         List<CompletableFuture<Sample>> out = new ArrayList<>(k);
-        if (s.useN()) {
+        LlmCall one = new LlmCall(messages, s.params().withN(1));
+        if (s.useN() && !onePerSample.get()) {
             CompletableFuture<Completion> call = client.submit(scope, new LlmCall(messages, s.params().withN(k)));
             for (int i = 0; i < k; i++) {
                 int index = i;
-                out.add(call.thenApply(c -> toSample(c, index, index, k, prompt)));
+                out.add(call.thenCompose(c -> index < c.response().choices().size()
+                        ? CompletableFuture.completedFuture(toSample(c, index, index, k, prompt))
+                        : missing(c, k, scope, one).thenApply(c1 -> toSample(c1, 0, index, k, prompt))));
             }
         } else {
-            LlmCall one = new LlmCall(messages, s.params().withN(1));
             for (int i = 0; i < k; i++) {
                 int index = i;
                 out.add(client.submit(scope, one).thenApply(c -> toSample(c, 0, index, k, prompt)));
             }
         }
         return out;
+    }
+
+    /** A sample the server left out of an n = K answer: asked for alone; the first time, switch to one request per sample. */
+    private CompletableFuture<Completion> missing(Completion c, int k, SamplingScope scope, LlmCall one) {
+        if (onePerSample.compareAndSet(false, true)) {
+            int got = c.response().choices().size();
+            LOG.warning("the server " + c.endpoint().name() + " returned " + got + (got == 1 ? " choice" : " choices") + " for n = " + k
+                    + "; asking for the missing samples one request each, and sending one request per sample from now on"
+                    + " (use --llm-no-n to start that way)");
+        }
+        return client.submit(scope, one);
+    }
+
+    /** True once a server ignored {@code n} and the mutator switched to one request per sample. */
+    public boolean onePerSample() {
+        return onePerSample.get() || !client.settings().useN();
     }
 
     private static Sample toSample(Completion c, int choice, int sampleIndex, int k, Prompt prompt) {
@@ -139,6 +162,12 @@ public final class LlmMutator implements Mutator {
     @Override
     public boolean exhausted() {
         return budgetExhausted();
+    }
+
+    @Override
+    public String failure() {
+        LlmException gaveUp = client.fatalFailure();
+        return gaveUp == null ? null : gaveUp.getMessage();
     }
 
     @Override

@@ -49,12 +49,12 @@ public interface MutationPolicy {
      * @param location  location bucket in [0, LOCATIONS) or {@link #ANY}
      * @param magnitude magnitude bucket in [0, MAGNITUDES) or {@link #ANY}
      * @param logprob   log-probability of this decision under the policy that made it (NaN when not known)
-     * @param tag       text appended to the sample's summary so a learner can find the decision again; may be empty
+     * @param decision  the policy's number for this decision, carried by the sample ({@link Sample#decision()}) so a
+     *                  learner finds it again; null when the policy does not learn
      */
-    record Choice(BuiltinOperator operator, int location, int magnitude, double logprob, String tag) {
+    record Choice(BuiltinOperator operator, int location, int magnitude, double logprob, Long decision) {
         public Choice {
             Objects.requireNonNull(operator, "operator");
-            Objects.requireNonNull(tag, "tag");
             if (location < ANY || location >= LOCATIONS) throw new IllegalArgumentException("location must be in [-1, " + LOCATIONS + "), got " + location);
             if (magnitude < ANY || magnitude >= MAGNITUDES) throw new IllegalArgumentException("magnitude must be in [-1, " + MAGNITUDES + "), got " + magnitude);
         }

@@ -32,6 +32,14 @@ public interface Mutator extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Non-null once the mutator cannot go on (its model server keeps failing): why, in one line. The run
+     * then stops after the step in progress and is marked FAILED with this message.
+     */
+    default String failure() {
+        return null;
+    }
+
     @Override
     default void close() {
     }

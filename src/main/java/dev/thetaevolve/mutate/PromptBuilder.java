@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a {@link MutationRequest} into a {@link Prompt} from the templates under
- * {@code src/main/resources/prompts/}: task text, the parent's code, its metrics at full precision
+ * {@code src/main/resources/prompts/}: task text, inspirations labelled read-only, then the parent's code
+ * (the program to edit comes last, right before the instructions: a model tends to edit the last program
+ * it read), its metrics at full precision
  * ({@code Double.toString}: a model must see progress in the 4th decimal and beyond), its distance from
- * the best-known bound, evaluator feedback, inspirations, the diff rules with an example, the Janino
+ * the best-known bound, evaluator feedback, the diff rules with an example, the Janino
  * dialect, the allow-list and the time limit. Over the token budget it drops inspirations (last first),
  * then shortens and finally drops the feedback; the parent is never trimmed. Immutable and thread-safe.
  */
@@ -31,6 +33,7 @@ public final class PromptBuilder {
     private final int tokenBudget;
     private final String system = template("system.md");
     private final String user = template("user.md");
+    private final String userSearch = template("user-search.md");
     private final String feedback = template("feedback.md");
     private final String inspiration = template("inspiration.md");
 
@@ -77,12 +80,18 @@ public final class PromptBuilder {
                 "inspirations", inspirations(r, inspirations),
                 "returnType", spec.returnType().javaName(),
                 "timeLimitMillis", Long.toString(spec.timeLimitMillis()));
+        if (r.mode() == dev.thetaevolve.problem.Mode.SEARCH) {
+            Map<String, String> s = new java.util.HashMap<>(slots);
+            s.put("budgetMillis", Long.toString(r.searchBudgetMillis()));
+            return fill(userSearch, s);
+        }
         return fill(user, slots);
     }
 
     private String inspirations(MutationRequest r, int count) {
         if (count == 0) return "";
-        StringBuilder sb = new StringBuilder("\n# Other programs of this run, for inspiration\n");
+        StringBuilder sb = new StringBuilder("\n# Other programs of this run: read-only, for ideas\n\n"
+                + "Do not edit these. Your SEARCH blocks must copy lines from the current program, which comes after them.\n");
         for (int i = 0; i < count; i++) {
             Parent p = r.inspirations().get(i);
             sb.append('\n').append(fill(inspiration, Map.of("index", Integer.toString(i + 1),

@@ -4,8 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
-/** A problem: its spec and its trusted verifier. Immutable and thread-safe. */
-public record Problem(ProblemSpec spec, Verifier verifier) {
+/**
+ * A problem: its spec and its trusted verifier, with the verifier's source when it was compiled from one
+ * (search-mode workers compile the same source for their {@code Objective}). Immutable and thread-safe.
+ */
+public record Problem(ProblemSpec spec, Verifier verifier, VerifierSource verifierSource) {
+
+    /** A problem whose verifier has no source here (tests): search mode is not available to it. */
+    public Problem(ProblemSpec spec, Verifier verifier) {
+        this(spec, verifier, null);
+    }
 
     public String id() {
         return spec.id();
@@ -17,7 +25,9 @@ public record Problem(ProblemSpec spec, Verifier verifier) {
 
     /**
      * Verifies a raw output: checks its Java type first, then lets the verifier recompute the objective.
-     * A verifier that throws is a bug in trusted code; it still yields an invalid verdict, never a crash.
+     *
+     * @throws VerifierCrash when the verifier throws: a bug in trusted code, logged here with its stack
+     *                       trace; evaluators report it as INTERNAL, never as the candidate's invalid output
      */
     public Verification verify(Object output, double tolerance) {
         if (output == null) return Verification.invalid("solve() returned null; it must return a " + spec.returnType().javaName());
@@ -28,7 +38,9 @@ public record Problem(ProblemSpec spec, Verifier verifier) {
         try {
             return verifier.verify(output, tolerance);
         } catch (RuntimeException e) {
-            return Verification.invalid("verifier failed on this output: " + e);
+            VerifierCrash crash = new VerifierCrash(spec.id(), e);
+            System.getLogger(Problem.class.getName()).log(System.Logger.Level.ERROR, crash.getMessage(), e);
+            throw crash;
         }
     }
 
@@ -49,6 +61,17 @@ public record Problem(ProblemSpec spec, Verifier verifier) {
             return Files.readString(spec.seedFile());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read seed program " + spec.seedFile(), e);
+        }
+    }
+
+    /** The seed program of a mode: {@link #seedSource()} or the search seed. */
+    public String seedSource(Mode mode) {
+        if (mode == Mode.CONSTRUCT) return seedSource();
+        if (!spec.modes().contains(Mode.SEARCH)) throw new IllegalArgumentException("problem " + id() + " has no search mode");
+        try {
+            return Files.readString(spec.searchSeedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read search seed " + spec.searchSeedFile(), e);
         }
     }
 }

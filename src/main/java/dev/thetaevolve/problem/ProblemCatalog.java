@@ -1,10 +1,7 @@
 package dev.thetaevolve.problem;
 
-import org.codehaus.commons.compiler.CompileException;
-import org.codehaus.janino.SimpleCompiler;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +21,12 @@ import java.util.stream.Stream;
  * user adds a problem by adding two folders, with no rebuild.
  *
  * <p>Layout of problem.properties: {@code id, title, direction (maximize|minimize), returnType
- * (double[][] …), timeLimitMillis, tolerance, bestKnown.value, bestKnown.source, shaping.A, shaping.B,
- * shaping.alpha, shaping.M, seed (file name in the folder, default Seed.java), task (default task.md)}.
+ * (double[][] …), timeLimitMillis, tolerance, bestKnown.value, bestKnown.source, bestKnown.check (how the
+ * record's source checked it), alphaEvolve.value, alphaEvolve.source (AlphaEvolve's 2025 value, kept beside
+ * the record), shaping.A, shaping.B,
+ * shaping.alpha, shaping.M, seed (file name in the folder, default Seed.java), task (default task.md),
+ * modes (comma-separated, default construct; search needs searchSeed), searchBudgetMillis (one search
+ * child's harness budget, default 2000), searchSeed (the search-mode seed file)}.
  *
  * <p>Specs are read eagerly; verifiers are compiled (Janino, parent loader = the application's) on first
  * use and cached. Thread-safe.
@@ -97,7 +98,7 @@ public final class ProblemCatalog {
     public Problem problem(String id) {
         ProblemSpec spec = spec(id).orElseThrow(() -> new IllegalArgumentException(
                 "unknown problem '" + id + "'; known: " + String.join(", ", specs.stream().map(ProblemSpec::id).toList())));
-        return compiled.computeIfAbsent(id, k -> new Problem(spec, compileVerifier(spec)));
+        return compiled.computeIfAbsent(id, k -> compileVerifier(spec));
     }
 
     private List<ProblemSpec> readSpecs() {
@@ -128,6 +129,15 @@ public final class ProblemCatalog {
             Path seed = dir.resolve(p.getProperty("seed", "Seed.java"));
             Path task = dir.resolve(p.getProperty("task", "task.md"));
             String taskText = Files.isRegularFile(task) ? Files.readString(task) : "";
+            java.util.Set<Mode> modes = java.util.EnumSet.noneOf(Mode.class);
+            for (String m : p.getProperty("modes", "construct").split(",")) {
+                if (!m.isBlank()) modes.add(Mode.parse(m));
+            }
+            String searchSeedName = p.getProperty("searchSeed");
+            Path searchSeed = searchSeedName == null || searchSeedName.isBlank() ? null : dir.resolve(searchSeedName.trim());
+            if (searchSeed != null && !Files.isRegularFile(searchSeed)) {
+                throw new IllegalArgumentException(propsFile + ": searchSeed file " + searchSeed + " does not exist");
+            }
             return new ProblemSpec(
                     id,
                     p.getProperty("title", id),
@@ -135,15 +145,32 @@ public final class ProblemCatalog {
                     ReturnType.parse(required(p, "returnType", propsFile)),
                     Long.parseLong(p.getProperty("timeLimitMillis", "10000").trim()),
                     Double.parseDouble(p.getProperty("tolerance", "0").trim()),
-                    new BestKnown(Double.parseDouble(required(p, "bestKnown.value", propsFile)), p.getProperty("bestKnown.source", "").trim()),
+                    bestKnown(p, propsFile),
                     new Shaping(num(p, "shaping.A", propsFile), num(p, "shaping.B", propsFile), num(p, "shaping.alpha", propsFile), num(p, "shaping.M", propsFile)),
                     taskText,
-                    seed);
+                    seed,
+                    modes,
+                    Long.parseLong(p.getProperty("searchBudgetMillis", "" + ProblemSpec.DEFAULT_SEARCH_BUDGET_MILLIS).trim()),
+                    searchSeed);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read problem folder " + dir, e);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(propsFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code bestKnown.value} (required), {@code bestKnown.source}, {@code bestKnown.check}, and
+     * {@code alphaEvolve.value} / {@code alphaEvolve.source} when AlphaEvolve published a value.
+     */
+    private static BestKnown bestKnown(Properties p, Path file) {
+        BestKnown.Reference alpha = null;
+        String alphaValue = p.getProperty("alphaEvolve.value");
+        if (alphaValue != null && !alphaValue.isBlank()) {
+            alpha = new BestKnown.Reference(Double.parseDouble(alphaValue.trim()), p.getProperty("alphaEvolve.source", "").trim());
+        }
+        return new BestKnown(num(p, "bestKnown.value", file), p.getProperty("bestKnown.source", "").trim(),
+                p.getProperty("bestKnown.check", "").trim(), alpha);
     }
 
     private static String required(Properties p, String key, Path file) {
@@ -156,7 +183,7 @@ public final class ProblemCatalog {
         return Double.parseDouble(required(p, key, file));
     }
 
-    private Verifier compileVerifier(ProblemSpec spec) {
+    private Problem compileVerifier(ProblemSpec spec) {
         Path dir = evaluatorsDir.resolve(spec.id());
         List<Path> sources;
         try (Stream<Path> files = Files.list(dir)) {
@@ -169,21 +196,14 @@ public final class ProblemCatalog {
         }
         Path src = sources.get(0);
         String className = src.getFileName().toString().replaceFirst("\\.java$", "");
-        SimpleCompiler compiler = new SimpleCompiler();
-        compiler.setParentClassLoader(Verifier.class.getClassLoader());
-        try (InputStream in = Files.newInputStream(src); Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
-            compiler.cook(src.toString(), r);
-            Class<?> c = compiler.getClassLoader().loadClass(className);
-            if (!Verifier.class.isAssignableFrom(c)) {
-                throw new IllegalStateException("problem " + spec.id() + ": class " + className + " in " + src + " does not implement " + Verifier.class.getName());
-            }
-            return (Verifier) c.getDeclaredConstructor().newInstance();
-        } catch (CompileException e) {
-            throw new IllegalStateException("problem " + spec.id() + ": verifier " + src + " does not compile: " + e.getMessage(), e);
+        try {
+            String text = Files.readString(src, StandardCharsets.UTF_8);
+            VerifierSource source = new VerifierSource(className, text);
+            return new Problem(spec, source.compile(Verifier.class.getClassLoader()), source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("problem " + spec.id() + ": cannot load verifier class " + className + " from " + src + ": " + e, e);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("problem " + spec.id() + ": " + src + ": " + e.getMessage(), e);
         }
     }
 }

@@ -12,11 +12,18 @@ import java.util.Map;
  * @param reason      why the construction is invalid, phrased so a model can fix it; null when valid
  * @param strictScore for a construction valid only under a tolerance and then shrunk to a strictly valid
  *                    one (auto-formalization): the shrunk construction's strict score; else null
+ * @param strictConstruction that shrunk, strictly valid construction, in the problem's return type (what
+ *                    {@code verify --out} writes for a leaderboard submission); null where strictScore is
  */
-public record Verification(boolean valid, double score, Map<String, Double> metrics, String reason, Double strictScore) {
+public record Verification(boolean valid, double score, Map<String, Double> metrics, String reason, Double strictScore,
+                           Object strictConstruction) {
 
     public Verification {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    public Verification(boolean valid, double score, Map<String, Double> metrics, String reason, Double strictScore) {
+        this(valid, score, metrics, reason, strictScore, null);
     }
 
     public static Verification valid(double score, Map<String, Double> metrics) {
@@ -33,6 +40,11 @@ public record Verification(boolean valid, double score, Map<String, Double> metr
 
     /** The same verdict, carrying the strict score of its shrunk, strictly valid version. */
     public Verification withStrictScore(double strict) {
-        return new Verification(valid, score, metrics, reason, strict);
+        return new Verification(valid, score, metrics, reason, strict, null);
+    }
+
+    /** The same verdict, carrying its shrunk, strictly valid version and that version's strict score. */
+    public Verification withStrict(double strict, Object construction) {
+        return new Verification(valid, score, metrics, reason, strict, construction);
     }
 }

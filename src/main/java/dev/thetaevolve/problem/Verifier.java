@@ -29,4 +29,14 @@ public interface Verifier {
     default Object fromJson(Object json, ReturnType type) {
         return type.fromJson(json);
     }
+
+    /**
+     * How far {@code output} (an instance of the return type) is from valid, for search heuristics: 0 when
+     * strictly valid, else a positive figure. Problems with a natural measure (circle packings: the sum of
+     * overlaps and wall excesses) override it to be smooth-ish; the default is 0 or 1. Never decides a
+     * score.
+     */
+    default double violation(Object output) {
+        return verify(output, 0).valid() ? 0 : 1;
+    }
 }

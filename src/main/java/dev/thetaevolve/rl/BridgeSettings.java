@@ -21,9 +21,13 @@ import java.util.Objects;
  * @param exportDir      when set, each step's JSONL is also written to {@code step-NNNNNN.jsonl} there
  * @param timeout        per HTTP request (10 minutes: training a step can take that long)
  * @param run            run name written into each JSONL line
+ * @param keepAdapters   vLLM: LoRA adapters left loaded on the server, the newest included (default 2: the one
+ *                       being sampled and the one before it, which requests still in flight may use); each
+ *                       older one is unloaded ({@code POST /v1/unload_lora_adapter}) once a new one is loaded.
+ *                       0 = never unload
  */
 public record BridgeSettings(URI trainer, Inference inference, URI inferenceUrl, String adapterName, String weightsPath,
-                             boolean waitForWeights, Path exportDir, Duration timeout, String run) {
+                             boolean waitForWeights, Path exportDir, Duration timeout, String run, int keepAdapters) {
 
     /** The inference server's reload API. */
     public enum Inference {
@@ -57,6 +61,7 @@ public record BridgeSettings(URI trainer, Inference inference, URI inferenceUrl,
         private Path exportDir;
         private Duration timeout = Duration.ofMinutes(10);
         private String run = "run";
+        private int keepAdapters = 2;
 
         public Builder trainer(String url) { trainer = uri("trainer", url); return this; }
         public Builder inference(Inference v) { inference = Objects.requireNonNull(v, "inference"); return this; }
@@ -67,6 +72,7 @@ public record BridgeSettings(URI trainer, Inference inference, URI inferenceUrl,
         public Builder exportDir(Path v) { exportDir = v; return this; }
         public Builder timeout(Duration v) { timeout = v; return this; }
         public Builder run(String v) { run = v; return this; }
+        public Builder keepAdapters(int v) { keepAdapters = v; return this; }
 
         private static URI uri(String option, String url) {
             try {
@@ -89,7 +95,8 @@ public record BridgeSettings(URI trainer, Inference inference, URI inferenceUrl,
             if (adapterName == null || adapterName.isBlank()) throw new IllegalArgumentException("adapterName must not be blank, got '" + adapterName + "'");
             if (timeout == null || timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive, got '" + timeout + "'");
             if (run == null || run.isBlank()) throw new IllegalArgumentException("run must not be blank, got '" + run + "'");
-            return new BridgeSettings(trainer, inference, inferenceUrl, adapterName, weightsPath, waitForWeights, exportDir, timeout, run);
+            if (keepAdapters < 0) throw new IllegalArgumentException("keepAdapters must be >= 0 (0 = never unload), got '" + keepAdapters + "'");
+            return new BridgeSettings(trainer, inference, inferenceUrl, adapterName, weightsPath, waitForWeights, exportDir, timeout, run, keepAdapters);
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  * <ol>
  *   <li>rewards each child ({@link RewardFunction}) and forms GRPO groups per parent ({@link Rollouts});</li>
  *   <li>takes one Adam step on the PPO-clip surrogate (ε 0.2 low / 0.28 high, no KL) over the step's
- *       decisions — children the policy did not choose (no {@code [rl#N]} tag) are logged but not learned from;</li>
+ *       decisions — children the policy did not choose (no {@code decision} on their sample) are logged but not learned from;</li>
  *   <li>updates the run state the features read ({@link PolicyFeatures});</li>
  *   <li>commits the rollouts and a checkpoint of the policy to the {@link RolloutSink}.</li>
  * </ol>
@@ -73,7 +73,7 @@ public final class GrpoLearner implements StepObserver {
     public void stepCommitted(StepSummary summary, List<Child> children) {
         Map<Child, LearnedPolicy.Decision> decisions = new IdentityHashMap<>();
         for (Child c : children) {
-            Optional<LearnedPolicy.Decision> d = policy.take(c.record().summary());
+            Optional<LearnedPolicy.Decision> d = policy.take(c.sample().decision());
             d.ifPresent(x -> decisions.put(c, x));
         }
         policy.clearPending();
@@ -81,7 +81,7 @@ public final class GrpoLearner implements StepObserver {
             @Override
             public String input(Child c) {
                 LearnedPolicy.Decision d = decisions.get(c);
-                return (d == null ? "untagged" : d.describe()) + " parent=" + c.parent().id() + " parentScore=" + c.parent().score();
+                return (d == null ? "no policy decision" : d.describe()) + " parent=" + c.parent().id() + " parentScore=" + c.parent().score();
             }
 
             @Override

@@ -8,18 +8,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A stochastic {@link MutationPolicy} driven by a {@link PolicyNet}: samples the operator (among those
  * available), the location bucket and, for a literal perturbation, the magnitude bucket, from the
  * network's softmax heads given the parent's {@link PolicyFeatures}. Every decision is remembered under
- * a number that goes into the sample's summary as {@code [rl#N]}, so the learner finds the exact
- * features, mask and log-probability of each committed child. Thread-safe.
+ * a number that the sample carries ({@link dev.thetaevolve.mutate.Sample#decision()}), so the learner finds
+ * the exact features, mask and log-probability of each committed child. Thread-safe.
  */
 public final class LearnedPolicy implements MutationPolicy {
-    private static final Pattern TAG = Pattern.compile("\\[rl#(\\d+)]");
 
     private final PolicyFeatures features;
     private PolicyNet net;
@@ -51,7 +48,7 @@ public final class LearnedPolicy implements MutationPolicy {
         double lp = PolicyNet.logprob(z, mask, op, loc, mag);
         long id = nextId++;
         pending.put(id, new Decision(x, mask, op, loc, mag, lp));
-        return new Choice(BuiltinOperator.values()[op], loc, mag, lp, "[rl#" + id + "]");
+        return new Choice(BuiltinOperator.values()[op], loc, mag, lp, id);
     }
 
     private static int draw(double[] logp, RandomGenerator rng) {
@@ -66,12 +63,8 @@ public final class LearnedPolicy implements MutationPolicy {
         return last;
     }
 
-    /** The decision whose tag ends {@code summary}, removed from the pending set; empty when none. */
-    synchronized Optional<Decision> take(String summary) {
-        if (summary == null) return Optional.empty();
-        Matcher m = TAG.matcher(summary);
-        Long id = null;
-        while (m.find()) id = Long.parseLong(m.group(1));
+    /** The decision numbered {@code id} (a sample's {@code decision}), removed from the pending set; empty when none. */
+    synchronized Optional<Decision> take(Long id) {
         return id == null ? Optional.empty() : Optional.ofNullable(pending.remove(id));
     }
 

@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>asks the inference server to load them: vLLM {@code POST /v1/load_lora_adapter
  *       {"lora_name","lora_path"}} or SGLang {@code POST /update_weights_from_disk {"model_path"}}.</li>
  * </ol>
+ * After a vLLM load succeeds, the bridge tells its {@link #onAdapterLoaded adapter listener} (the run wires
+ * it to the sampling client, so the next samples ask for the new adapter by its {@code lora_name}), and
+ * unloads adapters older than the newest {@code keepAdapters}. SGLang replaces the weights under the same
+ * model name, so sampling goes on asking for the configured model.
  * With {@code waitForWeights} the step's observer call returns after the reload, so the next step samples
  * from the new weights, and a failure (non-2xx, timeout) propagates from {@code Engine.step()} after the
  * commit. Without it the calls run on the bridge's own single thread, steps strictly in order, the run goes
@@ -48,6 +52,10 @@ public final class TrainerBridge implements StepObserver, AutoCloseable {
     private final ExecutorService background;
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    /** vLLM adapters this bridge loaded and has not unloaded, oldest first. */
+    private final java.util.Deque<String> loaded = new java.util.ArrayDeque<>();
+    private volatile java.util.function.BiConsumer<URI, String> adapterListener = (server, name) -> { };
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TrainerBridge.class.getName());
 
     /**
      * @param describer how a child reads as prompt and completion (see {@link Rollouts#completions})
@@ -62,6 +70,20 @@ public final class TrainerBridge implements StepObserver, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Told {@code (inference server URL, lora_name)} after each successful vLLM adapter load, on the thread
+     * that loaded it (the engine's, or the bridge's own without waitForWeights).
+     */
+    public TrainerBridge onAdapterLoaded(java.util.function.BiConsumer<URI, String> listener) {
+        this.adapterListener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** The vLLM adapters loaded by this bridge and still on the server, oldest first. */
+    public synchronized List<String> loadedAdapters() {
+        return List.copyOf(loaded);
     }
 
     @Override
@@ -99,16 +121,38 @@ public final class TrainerBridge implements StepObserver, AutoCloseable {
         if (settings.inference() == BridgeSettings.Inference.NONE) return;
         String path = weightsPath(answer, step);
         ObjectNode body = JSON.createObjectNode();
-        URI uri;
         if (settings.inference() == BridgeSettings.Inference.VLLM) {
-            uri = settings.inferenceUrl().resolve("/v1/load_lora_adapter");
-            body.put("lora_name", settings.adapterName().replace("{step}", Integer.toString(step))).put("lora_path", path);
+            String name = settings.adapterName().replace("{step}", Integer.toString(step));
+            body.put("lora_name", name).put("lora_path", path);
+            post(settings.inferenceUrl().resolve("/v1/load_lora_adapter"), body);
+            adapterListener.accept(settings.inferenceUrl(), name);
+            unloadOld(name);
         } else {
-            uri = settings.inferenceUrl().resolve("/update_weights_from_disk");
             body.put("model_path", path);
+            post(settings.inferenceUrl().resolve("/update_weights_from_disk"), body);
         }
+    }
+
+    private void post(URI uri, ObjectNode body) {
         send(HttpRequest.newBuilder(uri).timeout(settings.timeout()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), "inference server");
+    }
+
+    /** Remembers {@code name} as the newest adapter and unloads those beyond keepAdapters; a failed unload is only logged. */
+    private void unloadOld(String name) {
+        List<String> drop = new java.util.ArrayList<>();
+        synchronized (this) {
+            loaded.remove(name); // a name without {step} is reloaded in place
+            loaded.addLast(name);
+            while (settings.keepAdapters() > 0 && loaded.size() > settings.keepAdapters()) drop.add(loaded.pollFirst());
+        }
+        for (String old : drop) {
+            try {
+                post(settings.inferenceUrl().resolve("/v1/unload_lora_adapter"), JSON.createObjectNode().put("lora_name", old));
+            } catch (RuntimeException e) {
+                LOG.warning("could not unload the LoRA adapter " + old + " (it stays on the server): " + e.getMessage());
+            }
+        }
     }
 
     private String weightsPath(String trainerAnswer, int step) {

@@ -6,10 +6,10 @@ import dev.thetaevolve.problem.Problem;
 import dev.thetaevolve.problem.ProblemCatalog;
 import dev.thetaevolve.problem.ProblemSpec;
 import dev.thetaevolve.problem.Verification;
-import dev.thetaevolve.store.LeaderboardEntryEntity;
+import dev.thetaevolve.store.EntryView;
 import dev.thetaevolve.store.LeaderboardStore;
-import dev.thetaevolve.store.ProgramEntity;
-import dev.thetaevolve.store.RunEntity;
+import dev.thetaevolve.store.ProgramView;
+import dev.thetaevolve.store.RunView;
 import dev.thetaevolve.store.StoreService;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +25,11 @@ import java.util.List;
 public class Leaderboards {
 
     /** A problem's board, best first, and whether its leader beats the literature's bound. */
-    public record Board(ProblemSpec spec, List<LeaderboardEntryEntity> entries, boolean beatsBestKnown) {
+    public record Board(ProblemSpec spec, List<EntryView> entries, boolean beatsBestKnown) {
     }
 
-    /** A stored entry and its 1-based rank. */
-    public record Ranked(LeaderboardEntryEntity entry, long rank) {
+    /** A stored entry, its 1-based rank, and whether the board held this construction already (nothing new stored). */
+    public record Ranked(EntryView entry, long rank, boolean existing) {
     }
 
     @Inject
@@ -47,13 +47,19 @@ public class Leaderboards {
 
     public Board board(String problem) {
         ProblemSpec spec = spec(problem);
-        List<LeaderboardEntryEntity> entries = boards.entries(problem, spec.direction());
-        boolean beats = !entries.isEmpty() && spec.direction().better(entries.get(0).score, spec.bestKnown().value());
+        List<EntryView> entries = boards.entries(problem, spec.direction());
+        boolean beats = !entries.isEmpty() && beatsBestKnown(spec, entries.get(0).score());
         return new Board(spec, entries, beats);
     }
 
+    /** Whether a score strictly beats today's record (bestKnown.value), not AlphaEvolve's value beside it. */
+    public static boolean beatsBestKnown(ProblemSpec spec, double score) {
+        return spec.direction().better(score, spec.bestKnown().value());
+    }
+
     /**
-     * Verifies a construction strictly and ranks it.
+     * Verifies a construction strictly and ranks it. A construction already on the problem's board (the same
+     * normalized numbers, see {@link Constructions}) is not stored again: the answer is the entry there.
      *
      * @param data the construction as decoded JSON (the layout of shared/reference)
      * @throws NotFound            for an unknown problem
@@ -64,8 +70,11 @@ public class Leaderboards {
         Problem p = catalog.problem(problem);
         Verification v = p.verifyJson(data, 0);
         if (!v.valid()) throw new InvalidConstruction(v.reason());
-        LeaderboardEntryEntity e = boards.submit(problem, v.score(), submitter, write(data));
-        return new Ranked(e, boards.rank(e, spec.direction()));
+        LeaderboardStore.Stored s;
+        synchronized (this) { // one lookup-then-insert at a time in this process: concurrent twins store once
+            s = boards.submit(problem, v.score(), submitter, write(data), Constructions.hash(data));
+        }
+        return new Ranked(s.entry(), boards.rank(s.entry(), spec.direction()), s.existing());
     }
 
     /**
@@ -74,29 +83,35 @@ public class Leaderboards {
      * makes no entry.
      */
     public void offerRunBest(long runId) {
-        RunEntity run = store.run(runId);
+        RunView run = store.run(runId);
         if (run == null) return;
-        ProgramEntity best = store.best(run);
-        if (best == null || best.construction == null) return;
-        Problem p = catalog.problem(run.problem);
+        ProgramView best = store.best(run);
+        if (best == null || best.construction() == null) return;
+        Problem p = catalog.problem(run.problem());
         Object data;
         try {
-            data = json.readValue(best.construction, Object.class);
+            data = json.readValue(best.construction(), Object.class);
         } catch (JsonProcessingException e) {
-            Log.warnf("run %s: best program %d has an unreadable construction: %s", run.name, best.seq, e.getOriginalMessage());
+            Log.warnf("run %s: best program %d has an unreadable construction: %s", run.name(), best.seq(), e.getOriginalMessage());
             return;
         }
-        Verification v = p.verifyJson(data, 0);
+        Verification v;
+        try {
+            v = p.verifyJson(data, 0);
+        } catch (dev.thetaevolve.problem.VerifierCrash e) {
+            Log.warnf("run %s: no leaderboard entry: %s", run.name(), e.getMessage()); // its stack trace is logged already
+            return;
+        }
         if (!v.valid()) return;
-        boards.offerRunBest(run.problem, p.direction(), run.id, best.id, v.score(), best.construction);
+        boards.offerRunBest(run.problem(), p.direction(), run.id(), best.id(), v.score(), best.construction(), Constructions.hash(data));
     }
 
     /** The raw construction of an entry, as JSON text. */
     public String construction(String problem, long entryId) {
         spec(problem);
-        LeaderboardEntryEntity e = boards.entry(entryId);
-        if (e == null || !e.problem.equals(problem)) throw new NotFound("no entry " + entryId + " on the leaderboard of " + problem);
-        return e.data;
+        EntryView e = boards.entry(entryId);
+        if (e == null || !e.problem().equals(problem)) throw new NotFound("no entry " + entryId + " on the leaderboard of " + problem);
+        return e.data();
     }
 
     private String write(Object data) {

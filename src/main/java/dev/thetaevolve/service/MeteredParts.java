@@ -84,6 +84,11 @@ final class MeteredParts {
             }
 
             @Override
+            public String failure() {
+                return inner.failure();
+            }
+
+            @Override
             public void close() {
                 inner.close();
             }

@@ -1,7 +1,7 @@
 package dev.thetaevolve.service;
 
-import dev.thetaevolve.store.RunEntity;
-import dev.thetaevolve.store.StepEntity;
+import dev.thetaevolve.store.RunView;
+import dev.thetaevolve.store.StepView;
 import dev.thetaevolve.store.StoreQueries;
 import dev.thetaevolve.store.StoreService;
 import io.quarkus.logging.Log;
@@ -66,42 +66,45 @@ public class RunFeed {
         private void tick() {
             if (closed) return;
             try {
-                RunEntity run = store.run(runId);
+                RunView run = store.run(runId);
                 // status first: steps committed before a terminal status are all read below
-                for (StepEntity s : queries.steps(runId)) {
-                    evaluations += s.evaluations;
-                    if (s.step <= lastStep) {
-                        best = s.bestScore;
+                for (StepView s : queries.steps(runId)) {
+                    evaluations += s.evaluations();
+                    if (s.step() <= lastStep) {
+                        best = s.bestScore();
                         continue;
                     }
-                    lastStep = s.step;
+                    lastStep = s.step();
                     Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("step", s.step);
+                    d.put("step", s.step());
                     d.put("evaluations", evaluations);
-                    d.put("best", s.bestScore);
-                    d.put("children", s.children);
-                    d.put("valid", s.valid);
-                    d.put("millis", s.millis);
-                    sink.accept(new Event("step", Integer.toString(s.step), d));
-                    if (s.bestScore != null && !Objects.equals(s.bestScore, best)) {
+                    d.put("best", s.bestScore());
+                    d.put("children", s.children());
+                    d.put("valid", s.valid());
+                    d.put("millis", s.millis());
+                    sink.accept(new Event("step", Integer.toString(s.step()), d));
+                    if (s.bestScore() != null && !Objects.equals(s.bestScore(), best)) {
                         Map<String, Object> b = new LinkedHashMap<>();
-                        b.put("score", s.bestScore);
-                        b.put("programId", queries.programId(runId, s.bestSeq));
-                        sink.accept(new Event("best", Integer.toString(s.step), b));
+                        b.put("score", s.bestScore());
+                        b.put("programId", queries.programId(runId, s.bestSeq()));
+                        sink.accept(new Event("best", Integer.toString(s.step()), b));
                     }
-                    best = s.bestScore;
+                    best = s.bestScore();
                 }
+                long total = evaluations;
                 evaluations = 0;
-                String end = switch (run.status) {
-                    case "STOPPED" -> "stopped";
-                    case "FINISHED", "BUDGET_EXHAUSTED" -> "finished";
-                    case "FAILED" -> "failed";
-                    default -> null;
+                String end = switch (run.status()) {
+                    case STOPPED -> "stopped";
+                    case FINISHED, BUDGET_EXHAUSTED -> "finished";
+                    case FAILED -> "failed";
+                    case CREATED, RUNNING, STOPPING -> null;
                 };
                 if (end != null) {
                     Map<String, Object> d = new LinkedHashMap<>();
-                    if (run.message != null) d.put("message", run.message);
+                    if (run.message() != null) d.put("message", run.message());
                     d.put("step", lastStep);
+                    d.put("evaluations", total);
+                    d.put("best", best);
                     sink.accept(new Event(end, Integer.toString(lastStep), d));
                     close();
                     onEnd.run();
@@ -128,7 +131,7 @@ public class RunFeed {
      * @throws NotFound for an unknown run
      */
     public Follower follow(long runId, Integer afterStep, Consumer<Event> sink, Runnable onEnd) {
-        RunEntity run = store.run(runId);
+        RunView run = store.run(runId);
         if (run == null) throw new NotFound("no run with id " + runId);
         int after = afterStep != null ? afterStep : store.committedSteps(runId);
         Follower f = new Follower(runId, after, sink, onEnd);

@@ -1,7 +1,8 @@
 package dev.thetaevolve.service;
 
 import dev.thetaevolve.store.LeaseStore;
-import dev.thetaevolve.store.RunEntity;
+import dev.thetaevolve.store.RunView;
+import dev.thetaevolve.store.RunStatus;
 import dev.thetaevolve.store.StoreQueries;
 import dev.thetaevolve.store.StoreService;
 import io.quarkus.logging.Log;
@@ -12,15 +13,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,8 +44,8 @@ public class RunManager {
     Leases leases;
     @Inject
     Components components;
-    @ConfigProperty(name = "thetaevolve.service.max-workers", defaultValue = "0")
-    int maxWorkersConfig;
+    @Inject
+    RunLimits limits;
 
     private final Map<Long, RunService.Control> active = new ConcurrentHashMap<>();
     private final ExecutorService drivers = Executors.newCachedThreadPool(r -> {
@@ -60,7 +58,7 @@ public class RunManager {
 
     /** The most worker JVMs one run may ask for ({@code thetaevolve.service.max-workers}, default: cores). */
     public int maxWorkers() {
-        return maxWorkersConfig > 0 ? maxWorkersConfig : Runtime.getRuntime().availableProcessors();
+        return limits.maxWorkers();
     }
 
     /**
@@ -71,36 +69,41 @@ public class RunManager {
      * @throws NotFound                 for an unknown problem
      * @throws Conflict                 when the name is taken
      */
-    public RunEntity create(String name, RunSettings settings) {
-        if (settings.workers() > maxWorkers()) {
-            throw new IllegalArgumentException("workers must be <= " + maxWorkers() + " on this service, got '" + settings.workers() + "'");
-        }
+    public RunView create(String name, RunSettings settings) {
+        limits.check(settings); // P, K, P x K, steps, minutes, workers: 400 naming the limit
         components.mutator(settings, null).close(); // an unavailable mutator fails here, not later in the run
-        String runName = name != null ? name : settings.problem() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
-        RunEntity run;
+        String runName = name != null ? name : RunNames.generate(settings.problem());
+        RunView run;
         try {
             run = runs.create(runName, settings);
+        } catch (Conflict e) {
+            throw e;
         } catch (IllegalStateException e) {
             throw new Conflict(e.getMessage());
+        } catch (RuntimeException e) {
+            // two creations of one name at once: the loser meets the unique index at flush or at commit
+            if (Conflict.isUniqueViolation(e)) throw new Conflict("run '" + runName + "' already exists; use resume --run " + runName + " to continue it");
+            throw e;
         }
         launch(run, settings);
-        return store.run(run.id);
+        return store.run(run.id());
     }
 
     /**
-     * Resumes a stopped, finished or failed run (or an orphaned RUNNING one) with a new budget.
+     * Resumes a stopped, finished or failed run (or an orphaned RUNNING one). Without steps and minutes it
+     * completes the run's stored budget; with them it extends it ({@link RunService#extended}).
      *
-     * @param budget steps/minutes of the new drive; null for the run's stored settings' budget
      * @throws Conflict when the run is going (here or elsewhere) or stopping
      */
-    public RunEntity resume(long runId, Integer steps, Double minutes) {
-        RunEntity run = run(runId);
-        if (active.containsKey(runId)) throw new Conflict("run '" + run.name + "' is already running");
-        if (run.status.equals("STOPPING")) throw new Conflict("run '" + run.name + "' is stopping; resume it once it has stopped");
-        RunSettings stored = runs.settings(run);
-        RunSettings budget = steps == null && minutes == null ? stored
-                : stored.withBudget(steps == null ? 0 : steps, minutes == null ? 0 : minutes);
+    public RunView resume(long runId, Integer steps, Double minutes) {
+        RunView run = run(runId);
+        if (active.containsKey(runId)) throw new Conflict("run '" + run.name() + "' is already running");
+        if (run.status() == RunStatus.STOPPING) throw new Conflict("run '" + run.name() + "' is stopping; resume it once it has stopped");
+        RunSettings budget = runs.extended(run, steps, minutes);
+        if (budget != null) {
+            limits.check(budget.engine().parents(), budget.engine().samples(), budget.workers(),
+                    budget.steps() == 0 ? 0 : (long) store.committedSteps(runId) + budget.steps(), budget.minutes());
+        }
         launch(run, budget);
         return store.run(runId);
     }
@@ -111,25 +114,25 @@ public class RunManager {
      *
      * @throws Conflict when the run is not going
      */
-    public RunEntity stop(long runId) {
-        RunEntity run = run(runId);
+    public RunView stop(long runId) {
+        RunView run = run(runId);
         RunService.Control c = active.get(runId);
         if (c != null) {
-            leaseStore.transition(runId, "RUNNING", "STOPPING");
-            c.stop();
+            leaseStore.transition(runId, RunStatus.RUNNING, RunStatus.STOPPING);
+            c.stopNow(); // within the step in progress, even one that is still sampling
             return store.run(runId);
         }
-        if (run.status.equals("CREATED") || run.status.equals("RUNNING") && !heldByLiveProcess(run)) {
-            leaseStore.transition(runId, run.status, "STOPPED");
-        } else if (!leaseStore.transition(runId, "RUNNING", "STOPPING") && !run.status.equals("STOPPING")) {
-            throw new Conflict("run '" + run.name + "' is not running (status " + run.status + ")");
+        if (run.status() == RunStatus.CREATED || run.status() == RunStatus.RUNNING && !heldByLiveProcess(run)) {
+            leaseStore.transition(runId, run.status(), RunStatus.STOPPED);
+        } else if (!leaseStore.transition(runId, RunStatus.RUNNING, RunStatus.STOPPING) && run.status() != RunStatus.STOPPING) {
+            throw new Conflict("run '" + run.name() + "' is not running (status " + run.status() + ")");
         }
         return store.run(runId);
     }
 
-    private static boolean heldByLiveProcess(RunEntity run) {
-        return run.leaseOwner != null && run.leaseUntil != null && run.leaseUntil.isAfter(Instant.now())
-                && !Leases.isDeadLocalProcess(run.leaseOwner);
+    private static boolean heldByLiveProcess(RunView run) {
+        return run.leaseOwner() != null && run.leaseUntil() != null && run.leaseUntil().isAfter(Instant.now())
+                && !Leases.isDeadLocalProcess(run.leaseOwner());
     }
 
     /** Whether this process drives the run now. */
@@ -141,36 +144,36 @@ public class RunManager {
         return Set.copyOf(active.keySet());
     }
 
-    private RunEntity run(long runId) {
-        RunEntity run = store.run(runId);
+    private RunView run(long runId) {
+        RunView run = store.run(runId);
         if (run == null) throw new NotFound("no run with id " + runId);
         return run;
     }
 
     /** Takes the lease on the caller's thread (so a busy run answers at once) and drives on a new one. */
-    private void launch(RunEntity run, RunSettings budget) {
+    private void launch(RunView run, RunSettings budget) {
         RunService.Control control = new RunService.Control();
-        if (active.putIfAbsent(run.id, control) != null) throw new Conflict("run '" + run.name + "' is already running");
+        if (active.putIfAbsent(run.id(), control) != null) throw new Conflict("run '" + run.name() + "' is already running");
         Leases.Lease lease;
         try {
             lease = runs.begin(run, control, budget);
         } catch (RuntimeException e) {
-            active.remove(run.id, control);
+            active.remove(run.id(), control);
             throw e;
         }
         drivers.submit(() -> drive(run, lease, control));
     }
 
-    private void drive(RunEntity run, Leases.Lease lease, RunService.Control control) {
-        Thread.currentThread().setName("run-" + run.id);
+    private void drive(RunView run, Leases.Lease lease, RunService.Control control) {
+        Thread.currentThread().setName("run-" + run.id());
         try (lease) {
-            RunService.Outcome outcome = runs.drive(run, lease, control, null, null);
-            Log.infof("run %s (%d): %s", run.name, run.id, outcome);
+            RunService.Outcome outcome = runs.driveHeld(run, lease, control, null, null);
+            Log.infof("run %s (%d): %s", run.name(), run.id(), outcome);
         } catch (RuntimeException e) {
-            if (shuttingDown) Log.infof("run %s (%d) detached at shutdown: %s", run.name, run.id, e.getMessage());
-            else Log.errorf(e, "run %s (%d) failed", run.name, run.id);
+            if (shuttingDown) Log.infof("run %s (%d) detached at shutdown: %s", run.name(), run.id(), e.getMessage());
+            else Log.errorf(e, "run %s (%d) failed", run.name(), run.id());
         } finally {
-            active.remove(run.id, control);
+            active.remove(run.id(), control);
         }
     }
 
@@ -188,15 +191,15 @@ public class RunManager {
     /** Drives every RUNNING run whose lease is free (its holder stopped or died); STOPPING orphans become STOPPED. */
     public void adoptOrphans() {
         try {
-            for (RunEntity run : queries.runsWithStatus("RUNNING", "STOPPING")) {
-                if (active.containsKey(run.id) || heldByLiveProcess(run)) continue;
-                if (run.status.equals("STOPPING")) {
-                    leaseStore.transition(run.id, "STOPPING", "STOPPED");
+            for (RunView run : queries.runsWithStatus(RunStatus.RUNNING, RunStatus.STOPPING)) {
+                if (active.containsKey(run.id()) || heldByLiveProcess(run)) continue;
+                if (run.status() == RunStatus.STOPPING) {
+                    leaseStore.transition(run.id(), RunStatus.STOPPING, RunStatus.STOPPED);
                     continue;
                 }
                 try {
                     launch(run, null);
-                    Log.infof("resumed run %s (%d) left RUNNING by %s", run.name, run.id, run.leaseOwner);
+                    Log.infof("resumed run %s (%d) left RUNNING by %s", run.name(), run.id(), run.leaseOwner());
                 } catch (Conflict e) {
                     // another replica adopted it first
                 }

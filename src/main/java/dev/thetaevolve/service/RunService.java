@@ -2,24 +2,15 @@ package dev.thetaevolve.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.thetaevolve.evaluate.Evaluator;
 import dev.thetaevolve.evolve.Engine;
-import dev.thetaevolve.evolve.RunStore;
 import dev.thetaevolve.evolve.StepSummary;
-import dev.thetaevolve.mutate.Mutator;
 import dev.thetaevolve.problem.Problem;
 import dev.thetaevolve.problem.ProblemCatalog;
-import dev.thetaevolve.rl.BridgeSettings;
-import dev.thetaevolve.rl.GrpoLearner;
-import dev.thetaevolve.rl.RewardFunction;
-import dev.thetaevolve.rl.Rollouts;
-import dev.thetaevolve.rl.TrainerBridge;
-import dev.thetaevolve.rl.RewardType;
-import dev.thetaevolve.rl.RlSettings;
 import dev.thetaevolve.store.LeaseStore;
 import dev.thetaevolve.store.PanacheRunStore;
 import dev.thetaevolve.store.RolloutStore;
-import dev.thetaevolve.store.RunEntity;
+import dev.thetaevolve.store.RunView;
+import dev.thetaevolve.store.RunStatus;
 import dev.thetaevolve.store.StoreService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,18 +34,30 @@ public class RunService {
         void onStep(StepSummary step, Engine engine);
     }
 
-    /** How a drive ended. DETACHED: the lease was lost or the process is shutting down; the run stays RUNNING for its next holder. */
-    public enum Outcome { FINISHED, STOPPED, DETACHED }
+    /**
+     * How a drive ended; all but DETACHED are also the run's stored status. DETACHED: the lease was lost or
+     * the process is shutting down; the run stays RUNNING for its next holder. BUDGET_EXHAUSTED: the LLM
+     * token or cost budget is spent. FAILED: the mutator's server failed a whole step or too many requests
+     * in a row (the message says which).
+     */
+    public enum Outcome { FINISHED, STOPPED, DETACHED, BUDGET_EXHAUSTED, FAILED }
 
-    /** Stops or detaches a drive from another thread; effective after the step in progress. */
+    /** Stops or detaches a drive from another thread; effective after the step in progress, or at once ({@link #stopNow()}). */
     public static final class Control {
         private volatile boolean stop;
+        private volatile boolean now;
         private volatile boolean detach;
         private volatile Engine engine;
 
         public void stop() {
             stop = true;
             halt();
+        }
+
+        /** Stops within the step in progress: one still sampling or evaluating is abandoned (nothing of it committed). */
+        public void stopNow() {
+            now = true;
+            stop();
         }
 
         public void detach() {
@@ -68,12 +71,14 @@ public class RunService {
 
         void attach(Engine e) {
             engine = e;
-            if (stop || detach) e.requestStop();
+            halt();
         }
 
         private void halt() {
             Engine e = engine;
-            if (e != null) e.requestStop();
+            if (e == null) return;
+            if (now) e.abandonStep();
+            else if (stop || detach) e.requestStop();
         }
     }
 
@@ -102,25 +107,58 @@ public class RunService {
      * @throws IllegalArgumentException for an unknown problem
      * @throws IllegalStateException    when the name is taken
      */
-    public RunEntity create(String name, RunSettings settings) {
+    public RunView create(String name, RunSettings settings) {
         catalog.problem(settings.problem()); // fails fast on an unknown problem
-        return store.createRun(name, settings.problem(), settings.mutator(), write(settings), settings.engine().seed());
+        return store.createRun(name, settings.problem(), settings.mutator().word(), StoredSettings.write(settings), settings.engine().seed());
     }
 
-    public RunSettings settings(RunEntity run) {
-        try {
-            return json.readValue(run.config, RunSettings.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("run '" + run.name + "' has an unreadable configuration: " + e.getOriginalMessage(), e);
+    /**
+     * The budget of a resume, counted from the run's last committed step, as {@link #begin} takes it.
+     * Neither given: null, which keeps the stored budget, so the run completes what it was asked (the steps
+     * or minutes left). {@code moreSteps}: the stored step target (or the last committed step when there
+     * is none) plus that many. {@code moreMinutes}: the wall-clock allowance left plus that many minutes.
+     * A budget not given is dropped when the other is given.
+     */
+    public RunSettings extended(RunView run, Integer moreSteps, Double moreMinutes) {
+        if (moreSteps == null && moreMinutes == null) return null;
+        RunView now = store.run(run.id());
+        int committed = store.committedSteps(run.id());
+        int steps = 0;
+        double minutes = 0;
+        if (moreSteps != null) {
+            long target = (long) (now.targetStep() == null ? committed : Math.max(now.targetStep(), committed)) + moreSteps;
+            steps = (int) Math.min(Integer.MAX_VALUE, target - committed);
+        }
+        if (moreMinutes != null) {
+            long left = now.budgetMillis() == null ? 0 : Math.max(0, now.budgetMillis() - now.drivenMillis());
+            minutes = left / 60_000.0 + moreMinutes;
+        }
+        return settings(now).withBudget(steps, minutes);
+    }
+
+    /** What is left of a run's stored budget: steps to its target (null: no step target), minutes (null: no time limit). */
+    public record Left(Integer steps, Double minutes, int committed) {
+        public boolean nothing() {
+            return steps != null && steps == 0 || minutes != null && minutes == 0;
         }
     }
 
-    private String write(RunSettings s) {
-        try {
-            return json.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    public Left left(RunView run) {
+        RunView now = store.run(run.id());
+        int committed = store.committedSteps(run.id());
+        Integer steps = now.targetStep() == null ? null : Math.max(0, now.targetStep() - committed);
+        Double minutes = now.budgetMillis() == null ? null : Math.max(0, now.budgetMillis() - now.drivenMillis()) / 60_000.0;
+        return new Left(steps, minutes, committed);
+    }
+
+    /** The run's row as stored now (status and message after a drive). */
+    public RunView refresh(long runId) {
+        return store.run(runId);
+    }
+
+    /** The settings stored with a run (fields added since it was stored read as their defaults). */
+    public RunSettings settings(RunView run) {
+        return StoredSettings.read(run.name(), run.config());
     }
 
     /**
@@ -130,13 +168,15 @@ public class RunService {
      *
      * @throws Conflict when another live process holds the run's lease
      */
-    public Engine drive(RunEntity run, RunSettings budget, Listener listener, Consumer<Engine> onEngine) {
-        Control control = new Control();
+    public Engine drive(RunView run, RunSettings budget, Listener listener, Consumer<Engine> onEngine) {
+        return drive(run, budget, listener, onEngine, new Control());
+    }
+
+    /** As above, with the caller's {@link Control} (the CLI stops it on Ctrl-C). */
+    public Engine drive(RunView run, RunSettings budget, Listener listener, Consumer<Engine> onEngine, Control control) {
         Leases.Lease lease = begin(run, control, budget);
         try (lease) {
-            drive(run, lease, control, (s, e) -> {
-                if (listener != null) listener.onStep(s, e);
-            }, onEngine);
+            driveHeld(run, lease, control, listener, onEngine);
             return control.engine();
         }
     }
@@ -147,105 +187,73 @@ public class RunService {
      *
      * @throws Conflict when another live process holds the lease
      */
-    public Leases.Lease begin(RunEntity run, Control control, RunSettings budget) {
-        Leases.Lease lease = leases.tryAcquire(run.id, control::detach);
+    public Leases.Lease begin(RunView run, Control control, RunSettings budget) {
+        Leases.Lease lease = leases.tryAcquire(run.id(), control::detach);
         if (lease == null) {
-            throw new Conflict("run '" + run.name + "' is being driven by another process (" + leases.holder(run.id) + ")");
+            throw new Conflict("run '" + run.name() + "' is being driven by another process (" + leases.holder(run.id()) + ")");
         }
         if (budget != null) {
-            int committed = store.committedSteps(run.id);
-            leaseStore.setBudget(run.id, budget.steps() > 0 ? committed + budget.steps() : null,
+            int committed = store.committedSteps(run.id());
+            leaseStore.setBudget(run.id(), budget.steps() > 0 ? committed + budget.steps() : null,
                     budget.minutes() > 0 ? (long) (budget.minutes() * 60_000) : null);
         }
-        leaseStore.setStatus(run.id, leases.owner(), "RUNNING", null);
+        try {
+            // we hold the lease, so whoever was stopping the run is gone: that stop is complete
+            leaseStore.transition(run.id(), RunStatus.STOPPING, RunStatus.STOPPED);
+            leaseStore.setStatus(run.id(), leases.owner(), RunStatus.RUNNING, null);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
         return lease;
     }
 
     /**
      * Drives a run whose lease this thread holds, until its stored budget is spent, a stop is asked for
-     * ({@link Control#stop()} or the status STOPPING set by any process), or the lease is lost. Sets the
-     * final status (FINISHED, STOPPED; FAILED with a message on an error) unless detached, and offers the
-     * run's best to its leaderboard.
+     * ({@link Control#stop()} or the status STOPPING set by any process), or the lease is lost. The drive
+     * itself is a {@link RunSession}; here are its ends: the final status (FINISHED, BUDGET_EXHAUSTED,
+     * STOPPED; FAILED with the message on an error; none when detached) and the leaderboard offer.
      */
-    public Outcome drive(RunEntity run, Leases.Lease lease, Control control, Listener listener, Consumer<Engine> onEngine) {
+    public Outcome driveHeld(RunView run, Leases.Lease lease, Control control, Listener listener, Consumer<Engine> onEngine) {
         String owner = leases.owner();
         try {
-            Problem problem = catalog.problem(run.problem);
+            Problem problem = catalog.problem(run.problem());
             RunSettings settings = settings(run);
-            RunEntity now = store.run(run.id);
-            Integer target = now.targetStep;
-            Long budgetMillis = now.budgetMillis;
-            long driven = now.drivenMillis;
-            // test-time RL: the learner restores its policy from the run's newest checkpoint, so resume keeps it
-            GrpoLearner learner = settings.rl() ? GrpoLearner.create(problem.spec(), RlSettings.builder()
-                    .reward(RewardType.parse(settings.reward() == null ? "raw" : settings.reward()))
-                    .learningRate(settings.rlLearningRate() > 0 ? settings.rlLearningRate() : 1e-2)
-                    .policySeed(settings.engine().seed())
-                    .plannedSteps(target == null ? 0 : target)
-                    .build(), rollouts.sink(run.id)) : null;
-            BridgeSettings bridge = Components.bridgeSettings(settings, run.name);
+            RunView now = store.run(run.id());
+            DriveBudget budget = new DriveBudget(now.targetStep(), now.budgetMillis(), now.drivenMillis(), System::nanoTime);
+            RunSession.Parts parts = new RunSession.Parts(components, metrics, new PanacheRunStore(store, run.id()), rollouts.sink(run.id()));
             boolean exhausted;
-            try (TrainerBridge trainer = bridge == null ? null : new TrainerBridge(bridge,
-                    RewardFunction.of(RewardType.parse(settings.reward() == null ? "raw" : settings.reward()), problem.spec()), Rollouts.completions());
-                 Evaluator evaluator = components.evaluator(settings.workers());
-                 Mutator mutator = MeteredParts.mutator(components.mutator(settings, learner == null ? null : learner.policy()), metrics)) {
-                RunStore runStore = guarded(MeteredParts.store(new PanacheRunStore(store, run.id), metrics), lease);
-                Engine engine = now.programs == 0
-                        ? Engine.start(problem, settings.engine(), evaluator, mutator, runStore, System::nanoTime)
-                        : Engine.resume(problem, settings.engine(), evaluator, mutator, runStore, System::nanoTime);
-                if (learner != null) engine.observe(learner);
-                if (trainer != null) engine.observe(trainer);
-                control.attach(engine);
-                if (onEngine != null) onEngine.accept(engine);
-                metrics.best(run.name, engine.bestScore());
-                long[] last = {System.nanoTime()};
-                long[] spentTotal = {driven};
-                // after each commit: meter, renew the lease (with the time spent), honour a STOPPING set anywhere
-                Listener afterCommit = (s, e) -> {
-                    long t = System.nanoTime();
-                    long spent = (t - last[0]) / 1_000_000;
-                    last[0] = t;
-                    spentTotal[0] += spent;
-                    metrics.onStep(s.millis());
-                    metrics.best(run.name, e.bestScore());
-                    if (!lease.renew(spent)) return; // lose() has already asked the engine to stop
-                    if ("STOPPING".equals(store.run(run.id).status)) control.stop();
-                    if (listener != null) listener.onStep(s, e);
-                };
-                if (settings.engine().async()) {
-                    int groups = target == null ? 0 : Math.max(0, target - engine.committedSteps());
-                    long deadline = budgetMillis == null ? Long.MAX_VALUE : System.nanoTime() + (budgetMillis - driven) * 1_000_000;
-                    if (target == null || groups > 0) engine.runAsync(groups, deadline, s -> afterCommit.onStep(s, engine));
-                } else {
-                    while (!engine.stopRequested() && (target == null || engine.committedSteps() < target)
-                            && (budgetMillis == null || spentTotal[0] < budgetMillis)) {
-                        afterCommit.onStep(engine.step(), engine);
-                    }
-                }
-                exhausted = engine.budgetExhausted();
+            String failure;
+            try (RunSession session = new RunSession(run.name(), problem, settings, now.programs() == 0, budget, lease, parts, System::nanoTime)) {
+                control.attach(session.engine());
+                if (onEngine != null) onEngine.accept(session.engine());
+                session.run(() -> store.run(run.id()).status() == RunStatus.STOPPING, control, listener);
+                exhausted = session.engine().budgetExhausted();
+                failure = session.engine().failure();
             }
-            leaderboards.offerRunBest(run.id);
+            leaderboards.offerRunBest(run.id());
             if (lease.lost() || control.detach) return Outcome.DETACHED;
             if (exhausted) {
-                leaseStore.setStatus(run.id, owner, "BUDGET_EXHAUSTED", "the LLM token or cost budget is spent");
-                return Outcome.FINISHED;
+                leaseStore.setStatus(run.id(), owner, RunStatus.BUDGET_EXHAUSTED, "the LLM token or cost budget is spent");
+                return Outcome.BUDGET_EXHAUSTED;
+            }
+            if (failure != null) {
+                leaseStore.setStatus(run.id(), owner, RunStatus.FAILED, failure.length() > 2000 ? failure.substring(0, 1997) + "..." : failure);
+                return Outcome.FAILED;
             }
             boolean stopped = control.stop;
-            leaseStore.setStatus(run.id, owner, stopped ? "STOPPED" : "FINISHED", null);
+            leaseStore.setStatus(run.id(), owner, stopped ? RunStatus.STOPPED : RunStatus.FINISHED, null);
             return stopped ? Outcome.STOPPED : Outcome.FINISHED;
         } catch (RuntimeException e) {
             // detached (shutdown) or superseded: the failure is this process's, not the run's
             if (lease.lost() || control.detach) return Outcome.DETACHED;
-            leaseStore.setStatus(run.id, owner, "FAILED", String.valueOf(e.getMessage()));
+            try {
+                leaseStore.setStatus(run.id(), owner, RunStatus.FAILED, String.valueOf(e.getMessage()));
+            } catch (RuntimeException f) {
+                e.addSuppressed(f);
+            }
             throw e;
         }
-    }
-
-    /** Renews the lease right before each commit: a process whose lease was taken over can never commit. */
-    private static RunStore guarded(RunStore inner, Leases.Lease lease) {
-        return MeteredParts.aroundCommit(inner, step -> {
-            if (!lease.renew(0)) throw new IllegalStateException("lost the lease of run " + lease.runId() + " before committing step " + step.step());
-        }, children -> { });
     }
 
     /**
@@ -253,13 +261,13 @@ public class RunService {
      * score of its auto-shrunk form (packings), else null. Runs with tolerance 0 need none of this.
      */
     public Double bestStrictScore(long runId, double tolerance) {
-        RunEntity run = store.run(runId);
-        dev.thetaevolve.store.ProgramEntity best = store.best(run);
-        if (best == null || best.construction == null) return null;
-        Problem problem = catalog.problem(run.problem);
+        RunView run = store.run(runId);
+        dev.thetaevolve.store.ProgramView best = store.best(run);
+        if (best == null || best.construction() == null) return null;
+        Problem problem = catalog.problem(run.problem());
         Object data;
         try {
-            data = json.readValue(best.construction, Object.class);
+            data = json.readValue(best.construction(), Object.class);
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -16,7 +16,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "leaderboard_entries", indexes = {@Index(name = "ix_leaderboard_problem", columnList = "problem,score"),
-        @Index(name = "ix_leaderboard_run", columnList = "runId")})
+        @Index(name = "ix_leaderboard_run", columnList = "runId"), @Index(name = "ix_leaderboard_hash", columnList = "problem,dataHash")})
 public class LeaderboardEntryEntity {
     @Id
     @GeneratedValue
@@ -30,6 +30,9 @@ public class LeaderboardEntryEntity {
     /** The run and program (ProgramEntity.id) it comes from; null for a submission. */
     public Long runId;
     public Long programId;
+    /** SHA-256 of the normalized construction (service.Constructions): one entry per construction and problem. */
+    @Column(length = 64)
+    public String dataHash;
     /** The raw construction as JSON. */
     @Column(nullable = false, length = Length.LONG32)
     public String data;

@@ -18,27 +18,44 @@ public class LeaderboardStore {
 
     /** Entries of a problem, best first (direction-aware), ties by age. */
     @Transactional
-    public List<LeaderboardEntryEntity> entries(String problem, Direction direction) {
+    public List<EntryView> entries(String problem, Direction direction) {
         Sort sort = (direction == Direction.MAXIMIZE ? Sort.descending("score") : Sort.ascending("score")).and("id");
-        return entries.list("problem", sort, problem);
+        return entries.list("problem", sort, problem).stream().map(EntryView::of).toList();
     }
 
     @Transactional
-    public LeaderboardEntryEntity entry(long id) {
-        return entries.findById(id);
+    public EntryView entry(long id) {
+        return EntryView.of(entries.findById(id));
     }
 
-    /** Stores a submission that passed strict verification. */
+    /** A submission's entry, and whether it was on the board already (the same construction, submitted or evolved before). */
+    public record Stored(EntryView entry, boolean existing) {
+    }
+
+    /** The entry of a problem holding the construction of this normalized hash (the oldest), or null. */
     @Transactional
-    public LeaderboardEntryEntity submit(String problem, double score, String submitter, String dataJson) {
+    public EntryView byHash(String problem, String dataHash) {
+        return EntryView.of(entries.find("problem = ?1 and dataHash = ?2", Sort.by("id"), problem, dataHash).firstResult());
+    }
+
+    /**
+     * Stores a submission that passed strict verification, unless the problem's board holds the same
+     * construction already (same normalized hash): then that entry is the answer and nothing is stored.
+     */
+    @Transactional
+    public Stored submit(String problem, double score, String submitter, String dataJson, String dataHash) {
+        EntryView existing = byHash(problem, dataHash);
+        if (existing != null) return new Stored(existing, true);
         LeaderboardEntryEntity e = new LeaderboardEntryEntity();
+        e.dataHash = dataHash;
         e.problem = problem;
         e.score = score;
         e.submitter = submitter;
         e.data = dataJson;
         e.createdAt = Instant.now();
         entries.persist(e);
-        return e;
+        entries.flush(); // the id is assigned
+        return new Stored(EntryView.of(e), false);
     }
 
     /**
@@ -46,9 +63,10 @@ public class LeaderboardStore {
      * new one is strictly better. Returns the entry now standing for the run.
      */
     @Transactional
-    public LeaderboardEntryEntity offerRunBest(String problem, Direction direction, long runId, long programId, double score, String dataJson) {
+    public EntryView offerRunBest(String problem, Direction direction, long runId, long programId, double score, String dataJson,
+                                               String dataHash) {
         LeaderboardEntryEntity e = entries.find("runId", runId).firstResult();
-        if (e != null && (e.programId == programId || !direction.better(score, e.score))) return e;
+        if (e != null && (e.programId == programId || !direction.better(score, e.score))) return EntryView.of(e);
         boolean fresh = e == null;
         if (fresh) {
             e = new LeaderboardEntryEntity();
@@ -58,15 +76,19 @@ public class LeaderboardStore {
         e.programId = programId;
         e.score = score;
         e.data = dataJson;
+        e.dataHash = dataHash;
         e.createdAt = Instant.now();
-        if (fresh) entries.persist(e);
-        return e;
+        if (fresh) {
+            entries.persist(e);
+            entries.flush();
+        }
+        return EntryView.of(e);
     }
 
     /** 1-based rank of an entry on its problem's board (entries strictly better, plus older equal ones, plus one). */
     @Transactional
-    public long rank(LeaderboardEntryEntity e, Direction direction) {
+    public long rank(EntryView e, Direction direction) {
         String better = direction == Direction.MAXIMIZE ? ">" : "<";
-        return entries.count("problem = ?1 and (score " + better + " ?2 or (score = ?2 and id < ?3))", e.problem, e.score, e.id) + 1;
+        return entries.count("problem = ?1 and (score " + better + " ?2 or (score = ?2 and id < ?3))", e.problem(), e.score(), e.id()) + 1;
     }
 }

@@ -73,19 +73,34 @@ public class LeaseStore {
 
     /**
      * Sets a run's status only while {@code owner} holds its lease, so a process that lost the lease can
-     * never overwrite what the new holder wrote.
+     * never overwrite what the new holder wrote; the move must be one that {@link RunStatus} allows.
+     *
+     * @return false when {@code owner} does not hold the lease
+     * @throws IllegalStateException naming both states when the run's status may not become {@code status}
      */
     @Transactional
-    public boolean setStatus(long runId, String owner, String status, String message) {
-        return em.createQuery("update RunEntity r set r.status = :status, r.message = :message, r.updatedAt = :now "
-                        + "where r.id = :id and r.leaseOwner = :owner")
+    public boolean setStatus(long runId, String owner, RunStatus status, String message) {
+        int n = em.createQuery("update RunEntity r set r.status = :status, r.message = :message, r.updatedAt = :now "
+                        + "where r.id = :id and r.leaseOwner = :owner and r.status in :from")
                 .setParameter("status", status).setParameter("message", message).setParameter("now", Instant.now())
-                .setParameter("id", runId).setParameter("owner", owner).executeUpdate() == 1;
+                .setParameter("id", runId).setParameter("owner", owner).setParameter("from", status.predecessors()).executeUpdate();
+        if (n == 1) return true;
+        List<Object[]> now = em.createQuery("select r.status, r.leaseOwner from RunEntity r where r.id = :id", Object[].class)
+                .setParameter("id", runId).getResultList();
+        if (now.isEmpty() || !owner.equals(now.get(0)[1])) return false;
+        throw RunStatus.refused((RunStatus) now.get(0)[0], status);
     }
 
-    /** Changes the status from {@code from} to {@code to}; true when the run had status {@code from}. */
+    /**
+     * Changes the status from {@code from} to {@code to} whoever holds the lease (a stop asked from any
+     * process, an orphan's last word).
+     *
+     * @return true when the run had status {@code from}
+     * @throws IllegalStateException naming both states when {@link RunStatus} forbids the move
+     */
     @Transactional
-    public boolean transition(long runId, String from, String to) {
+    public boolean transition(long runId, RunStatus from, RunStatus to) {
+        from.checkMove(to);
         return em.createQuery("update RunEntity r set r.status = :to, r.updatedAt = :now where r.id = :id and r.status = :from")
                 .setParameter("to", to).setParameter("from", from).setParameter("now", Instant.now()).setParameter("id", runId)
                 .executeUpdate() == 1;

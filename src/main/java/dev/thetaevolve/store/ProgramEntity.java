@@ -53,5 +53,7 @@ public class ProgramEntity {
     /** The raw construction of a valid program, as JSON, for leaderboards. */
     @Column(length = Length.LONG32)
     public String construction;
+    /** Search mode: the program (seq) whose construction this one's search started from; null otherwise. */
+    public Long warmStartSeq;
     public Instant createdAt;
 }

@@ -2,10 +2,14 @@ package dev.thetaevolve.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.Length;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
@@ -26,8 +30,11 @@ public class RunEntity {
     @Column(nullable = false, length = Length.LONG32)
     public String config;
     public long seed;
+    /** By name in a VARCHAR (not a database enum), so a status added later needs no migration. */
     @Column(nullable = false, length = 40)
-    public String status;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    public RunStatus status;
     public int committedSteps;
     public long programs;
     public long evaluations;

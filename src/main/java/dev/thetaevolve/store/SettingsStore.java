@@ -36,6 +36,20 @@ public class SettingsStore {
         }
     }
 
+    /** Stores {@code value} under {@code name}, replacing what was there. */
+    @Transactional
+    public void put(String name, String value) {
+        SettingEntity s = settings.findById(name);
+        if (s != null) {
+            s.value = value;
+            return;
+        }
+        s = new SettingEntity();
+        s.name = name;
+        s.value = value;
+        settings.persist(s);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void insert(String name, String value) {
         SettingEntity s = new SettingEntity();

@@ -30,13 +30,13 @@ public class StoreQueries {
     }
 
     @Transactional
-    public List<RunEntity> runsWithStatus(String... statuses) {
-        return runs.list("status in ?1", Sort.by("id"), List.of(statuses));
+    public List<RunView> runsWithStatus(RunStatus... statuses) {
+        return runs.list("status in ?1", Sort.by("id"), List.of(statuses)).stream().map(RunView::of).toList();
     }
 
     @Transactional
-    public List<StepEntity> steps(long runId) {
-        return steps.list("runId", Sort.by("step"), runId);
+    public List<StepView> steps(long runId) {
+        return steps.list("runId", Sort.by("step"), runId).stream().map(StepView::of).toList();
     }
 
     @Transactional
@@ -49,14 +49,14 @@ public class StoreQueries {
 
     /** The {@code n} best valid programs of a run, best first; ties by commit order. Code is not needed, but loaded lazily by none. */
     @Transactional
-    public List<ProgramEntity> top(long runId, Direction direction, int n) {
+    public List<ProgramView> top(long runId, Direction direction, int n) {
         Sort sort = (direction == Direction.MAXIMIZE ? Sort.descending("score") : Sort.ascending("score")).and("seq");
-        return programs.find("runId = ?1 and valid = true", sort, runId).page(0, n).list();
+        return programs.find("runId = ?1 and valid = true", sort, runId).page(0, n).list().stream().map(ProgramView::of).toList();
     }
 
     @Transactional
-    public ProgramEntity program(long id) {
-        return programs.findById(id);
+    public ProgramView program(long id) {
+        return ProgramView.of(programs.findById(id));
     }
 
     /** Program ids (ProgramEntity.id) of a run by run-local seq. */
@@ -68,13 +68,13 @@ public class StoreQueries {
 
     /** The parent chain of a program: its parent first, the seed last (at most {@link #MAX_LINEAGE}). */
     @Transactional
-    public List<ProgramEntity> lineage(ProgramEntity p) {
-        List<ProgramEntity> out = new ArrayList<>();
-        long parent = p.parentSeq;
+    public List<ProgramView> lineage(ProgramView p) {
+        List<ProgramView> out = new ArrayList<>();
+        long parent = p.parentSeq();
         while (parent >= 0 && out.size() < MAX_LINEAGE) {
-            ProgramEntity q = programs.bySeq(p.runId, parent);
+            ProgramEntity q = programs.bySeq(p.runId(), parent);
             if (q == null) break;
-            out.add(q);
+            out.add(ProgramView.of(q));
             parent = q.parentSeq;
         }
         return out;

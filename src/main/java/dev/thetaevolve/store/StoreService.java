@@ -47,7 +47,7 @@ public class StoreService {
      * @throws IllegalStateException when a run of that name exists
      */
     @Transactional
-    public RunEntity createRun(String name, String problem, String mutator, String configJson, long seed) {
+    public RunView createRun(String name, String problem, String mutator, String configJson, long seed) {
         if (runs.byName(name) != null) {
             throw new IllegalStateException("run '" + name + "' already exists; use resume --run " + name + " to continue it");
         }
@@ -57,33 +57,26 @@ public class StoreService {
         r.mutator = mutator;
         r.config = configJson;
         r.seed = seed;
-        r.status = "CREATED";
+        r.status = RunStatus.CREATED;
         r.createdAt = r.updatedAt = Instant.now();
         runs.persist(r);
-        return r;
+        runs.flush(); // the id is assigned
+        return RunView.of(r);
     }
 
     @Transactional
-    public RunEntity run(String name) {
-        return runs.byName(name);
+    public RunView run(String name) {
+        return RunView.of(runs.byName(name));
     }
 
     @Transactional
-    public RunEntity run(long id) {
-        return runs.findById(id);
+    public RunView run(long id) {
+        return RunView.of(runs.findById(id));
     }
 
     @Transactional
-    public List<RunEntity> runs() {
-        return runs.listAll(io.quarkus.panache.common.Sort.by("id"));
-    }
-
-    @Transactional
-    public void setStatus(long runId, String status, String message) {
-        RunEntity r = runs.findById(runId);
-        r.status = status;
-        r.message = message;
-        r.updatedAt = Instant.now();
+    public List<RunView> runs() {
+        return runs.listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(RunView::of).toList();
     }
 
     /** Commits one step: its programs, its step row and the run's counters, all or nothing. */
@@ -141,6 +134,7 @@ public class StoreService {
         p.compileMillis = c.compileMillis();
         p.runMillis = c.runMillis();
         p.construction = c.construction() == null ? null : write(c.construction());
+        p.warmStartSeq = c.warmStartFrom();
         p.createdAt = now;
         return p;
     }
@@ -181,12 +175,12 @@ public class StoreService {
     public Parent parent(long runId, long seq) {
         ProgramEntity p = programs.bySeq(runId, seq);
         if (p == null) throw new IllegalStateException("run " + runId + " has no program " + seq);
-        return new Parent(p.seq, p.code, p.score, readMetrics(p.metrics), p.feedback);
+        return new Parent(p.seq, p.code, p.score, readMetrics(p.metrics), p.feedback, readConstruction(p.construction));
     }
 
     @Transactional
-    public ProgramEntity program(long runId, long seq) {
-        return programs.bySeq(runId, seq);
+    public ProgramView program(long runId, long seq) {
+        return ProgramView.of(programs.bySeq(runId, seq));
     }
 
     @Transactional
@@ -194,6 +188,16 @@ public class StoreService {
         Integer max = em.createQuery("select max(s.step) from StepEntity s where s.runId = :run", Integer.class)
                 .setParameter("run", runId).getSingleResult();
         return max == null ? 0 : max;
+    }
+
+    /** A stored construction as JSON-decoded Lists of Numbers (the engine converts it to its array type); null when absent or unreadable. */
+    private Object readConstruction(String text) {
+        if (text == null) return null;
+        try {
+            return json.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     public Map<String, Double> readMetrics(String text) {
@@ -207,9 +211,9 @@ public class StoreService {
 
     /** Counts by status, straight from the tables (works while another process writes the run). */
     @Transactional
-    public RunCounts counts(RunEntity run) {
+    public RunCounts counts(RunView run) {
         List<Object[]> rows = em.createQuery("select p.status, count(p) from ProgramEntity p where p.runId = :run group by p.status", Object[].class)
-                .setParameter("run", run.id).getResultList();
+                .setParameter("run", run.id()).getResultList();
         Map<String, Long> byStatus = new TreeMap<>();
         long total = 0;
         for (Object[] r : rows) {
@@ -222,19 +226,34 @@ public class StoreService {
         }
         errors.put(ChildStatus.TOO_LONG.name(), byStatus.getOrDefault(ChildStatus.TOO_LONG.name(), 0L));
         errors.put(ChildStatus.DUPLICATE.name(), byStatus.getOrDefault(ChildStatus.DUPLICATE.name(), 0L));
+        errors.put(ChildStatus.SAMPLE_FAILED.name(), byStatus.getOrDefault(ChildStatus.SAMPLE_FAILED.name(), 0L));
         long distinct = em.createQuery("select count(distinct p.seq) from ProgramEntity p where p.runId = :run", Long.class)
-                .setParameter("run", run.id).getSingleResult();
+                .setParameter("run", run.id()).getSingleResult();
         Integer steps = em.createQuery("select max(s.step) from StepEntity s where s.runId = :run", Integer.class)
-                .setParameter("run", run.id).getSingleResult();
-        return new RunCounts(run.name, total, byStatus.getOrDefault("VALID", 0L), byStatus.getOrDefault("LAZY", 0L),
-                byStatus.getOrDefault("NO_DIFF", 0L), errors, steps == null ? 0 : steps, distinct);
+                .setParameter("run", run.id()).getSingleResult();
+        return new RunCounts(run.name(), total, byStatus.getOrDefault("VALID", 0L), byStatus.getOrDefault("LAZY", 0L),
+                byStatus.getOrDefault("NO_DIFF", 0L), errors, steps == null ? 0 : steps, distinct, sampleFailures(run.id()));
+    }
+
+    /** A run's SAMPLE_FAILED children by cause (their summary reads {@code "sample failed: CAUSE"}). */
+    @Transactional
+    public Map<String, Long> sampleFailures(long runId) {
+        List<Object[]> rows = em.createQuery("select p.summary, count(p) from ProgramEntity p where p.runId = :run and p.status = :status group by p.summary", Object[].class)
+                .setParameter("run", runId).setParameter("status", ChildStatus.SAMPLE_FAILED.name()).getResultList();
+        Map<String, Long> out = new TreeMap<>();
+        for (Object[] r : rows) {
+            String summary = r[0] == null ? "" : (String) r[0];
+            String cause = summary.startsWith("sample failed: ") ? summary.substring("sample failed: ".length()) : "UNKNOWN";
+            out.merge(cause, (Long) r[1], Long::sum);
+        }
+        return out;
     }
 
     /** The best valid program of a run (direction-aware), or null. */
     @Transactional
-    public ProgramEntity best(RunEntity run) {
-        if (run.bestProgram == null) return null;
-        return programs.bySeq(run.id, run.bestProgram);
+    public ProgramView best(RunView run) {
+        if (run.bestProgram() == null) return null;
+        return ProgramView.of(programs.bySeq(run.id(), run.bestProgram()));
     }
 
     /**

@@ -36,8 +36,9 @@ final class Chromium implements AutoCloseable {
         String d = DRIVERS.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
         String b = BROWSERS.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
         if (d == null || b == null) {
-            why[0] = "headless Chromium is needed for the web page test: install Debian's chromium and chromium-driver "
-                    + "(apt-get install -y chromium chromium-driver), or run with -Dthetaevolve.skipBrowser=true to skip it"
+            why[0] = "headless Chromium is needed for the web page test: run the README's test command, scripts/test.sh, "
+                    + "which installs Debian's chromium and chromium-driver (as root: apt-get install -y chromium chromium-driver), "
+                    + "or run with -Dthetaevolve.skipBrowser=true to skip it"
                     + " (missing: " + (d == null ? "chromedriver " : "") + (b == null ? "chromium" : "") + ")";
             return null;
         }
@@ -52,15 +53,12 @@ final class Chromium implements AutoCloseable {
         base = URI.create("http://127.0.0.1:" + port + "/");
         driver = new ProcessBuilder(driverPath, "--port=" + port).redirectErrorStream(true)
                 .redirectOutput(Path.of("target/chromedriver.log").toFile()).start();
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                if (call("GET", "status", null).path("value").path("ready").asBoolean()) break;
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (System.nanoTime() > end) throw new IllegalStateException("chromedriver did not become ready; see target/chromedriver.log");
-            Thread.sleep(100);
+        try {
+            org.awaitility.Awaitility.await("chromedriver ready").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+                    .until(() -> call("GET", "status", null).path("value").path("ready").asBoolean());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("chromedriver did not become ready; see target/chromedriver.log", e);
         }
         profile = Files.createTempDirectory("chromium-profile");
         Map<String, Object> options = Map.of("binary", browserPath, "args", List.of("--headless", "--no-sandbox", "--disable-gpu",
@@ -91,17 +89,25 @@ final class Chromium implements AutoCloseable {
 
     /** Polls {@code js} (which returns a boolean) until it is true; fails with {@code what} after {@code timeout}. */
     void await(String js, Duration timeout, String what) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!script(js).asBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("the page never showed " + what + "; page text: " + script("return document.body.innerText").asText());
-            }
-            Thread.sleep(200);
+        try {
+            org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> script(js).asBoolean());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the page never showed " + what + "; page text: " + script("return document.body.innerText").asText(), e);
         }
     }
 
     void screenshot(Path file) throws Exception {
         String png = call("GET", "session/" + session + "/screenshot", null).path("value").asText();
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode(png));
+    }
+
+    /** A screenshot of the first element matching a CSS selector (just that element, at its size on the page). */
+    void elementScreenshot(String css, Path file) throws Exception {
+        JsonNode found = call("POST", "session/" + session + "/element", Map.of("using", "css selector", "value", css)).path("value");
+        String element = found.path("element-6066-11e4-a52e-4f735466cecf").asText(null);
+        if (element == null) throw new IllegalStateException("no element matches " + css + ": " + found);
+        String png = call("GET", "session/" + session + "/element/" + element + "/screenshot", null).path("value").asText();
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(png));
     }

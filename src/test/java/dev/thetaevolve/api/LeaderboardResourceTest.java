@@ -29,10 +29,12 @@ class LeaderboardResourceTest {
     @Test
     void submit_validConstruction_ranksAndServesRawData() throws Exception {
         List<List<Double>> data = reference();
+        // 200 when another test of this JVM (WebPageTest) put the same construction on the board first
         JsonPath r = TestRuns.authed().body(Map.of("data", data, "submitter", "alphaevolve-reference"))
-                .post("/api/leaderboards/circle_packing_26/submissions").then().statusCode(201).extract().jsonPath(TestRuns.DOUBLES);
+                .post("/api/leaderboards/circle_packing_26/submissions").then().statusCode(org.hamcrest.Matchers.anyOf(is(200), is(201)))
+                .extract().jsonPath(TestRuns.DOUBLES);
         assertThat(r.getDouble("entry.score")).isEqualTo(2.6358627564136983);
-        assertThat(r.getString("entry.submitter")).isEqualTo("alphaevolve-reference");
+        if (!r.getBoolean("existing")) assertThat(r.getString("entry.submitter")).isEqualTo("alphaevolve-reference");
         assertThat(r.getLong("rank")).isEqualTo(1);
         long entryId = r.getLong("entry.id");
 
@@ -43,8 +45,10 @@ class LeaderboardResourceTest {
         JsonPath b = given().get("/api/leaderboards/circle_packing_26").then().statusCode(200).extract().jsonPath(TestRuns.DOUBLES);
         assertThat(b.getString("problem")).isEqualTo("circle_packing_26");
         assertThat(b.getString("direction")).isEqualTo("maximize");
-        assertThat(b.getDouble("bestKnown.value")).isEqualTo(2.6358627564136983);
-        assertThat(b.getBoolean("beatsBestKnown")).isFalse(); // equal is not better
+        // the flag follows today's record (2.6359830774), not AlphaEvolve's value, which this entry equals
+        assertThat(b.getDouble("bestKnown.value")).isEqualTo(2.6359830774);
+        assertThat(b.getDouble("bestKnown.alphaEvolve.value")).isEqualTo(2.6358627564136983);
+        assertThat(b.getBoolean("beatsBestKnown")).isFalse();
         assertThat(b.getLong("entries[0].id")).isEqualTo(entryId);
         assertThat(b.getMap("entries[0]")).containsKeys("id", "score", "submitter", "runId", "programId", "createdAt");
         assertThat(b.getList("entries.score", Double.class)).isSortedAccordingTo((x, y) -> Double.compare(y, x));
@@ -52,6 +56,26 @@ class LeaderboardResourceTest {
         // the problem list's "our best so far" is the best strictly verified entry
         assertThat(given().get("/api/problems/circle_packing_26").then().statusCode(200).extract().jsonPath(TestRuns.DOUBLES)
                 .getDouble("ourBest")).isEqualTo(2.6358627564136983);
+    }
+
+    @Test
+    void submit_sameConstructionTwice_200WithTheEntryAlreadyThere() throws Exception {
+        List<List<Double>> data = reference();
+        data.get(0).set(2, data.get(0).get(2) * 0.5); // a smaller circle 0: valid, and no other test's construction
+        JsonPath first = TestRuns.authed().body(Map.of("data", data, "submitter", "twin-a"))
+                .post("/api/leaderboards/circle_packing_26/submissions").then().statusCode(201).extract().jsonPath(TestRuns.DOUBLES);
+        assertThat(first.getBoolean("existing")).isFalse();
+        // the same numbers, written differently (1e0 style and spacing), by someone else
+        String again = JSON.writeValueAsString(data).replace(",", " , ");
+        JsonPath second = TestRuns.authed().body("{\"submitter\":\"twin-b\",\"data\":" + again + "}")
+                .post("/api/leaderboards/circle_packing_26/submissions").then().statusCode(200).extract().jsonPath(TestRuns.DOUBLES);
+        assertThat(second.getBoolean("existing")).isTrue();
+        assertThat(second.getLong("entry.id")).isEqualTo(first.getLong("entry.id"));
+        assertThat(second.getString("entry.submitter")).isEqualTo("twin-a");
+        List<Long> ids = given().get("/api/leaderboards/circle_packing_26").then().extract().jsonPath().getList("entries.id", Long.class);
+        assertThat(ids.stream().filter(id -> id == first.getLong("entry.id")).count()).isEqualTo(1);
+        assertThat(given().get("/api/leaderboards/circle_packing_26").then().extract().jsonPath().getList("entries.submitter"))
+                .doesNotContain("twin-b");
     }
 
     @Test

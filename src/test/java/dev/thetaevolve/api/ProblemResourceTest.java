@@ -21,8 +21,16 @@ class ProblemResourceTest {
         assertThat(p).containsKeys("id", "title", "direction", "returnType", "timeLimitMillis", "bestKnown", "ourBest").doesNotContainKey("task");
         assertThat(p.get("direction")).isEqualTo("maximize");
         assertThat(p.get("returnType")).isEqualTo("double[][]");
-        assertThat(j.getDouble("find { it.id == 'circle_packing_26' }.bestKnown.value")).isCloseTo(2.63586, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(j.getString("find { it.id == 'circle_packing_26' }.bestKnown.source")).startsWith("AlphaEvolve");
+        // today's record, with the check its source used, and AlphaEvolve's value beside it
+        assertThat(j.getDouble("find { it.id == 'circle_packing_26' }.bestKnown.value")).isEqualTo(2.6359830774);
+        assertThat(j.getString("find { it.id == 'circle_packing_26' }.bestKnown.source")).startsWith("ThetaEvolve");
+        assertThat(j.getString("find { it.id == 'circle_packing_26' }.bestKnown.check")).isEqualTo("strict");
+        assertThat(j.getDouble("find { it.id == 'circle_packing_26' }.bestKnown.alphaEvolve.value")).isEqualTo(2.6358627564136983);
+        assertThat(j.getString("find { it.id == 'circle_packing_26' }.bestKnown.alphaEvolve.source")).startsWith("AlphaEvolve");
+        assertThat(j.getDouble("find { it.id == 'kissing_number_11' }.bestKnown.value")).isEqualTo(604.0);
+        assertThat(j.getDouble("find { it.id == 'kissing_number_11' }.bestKnown.alphaEvolve.value")).isEqualTo(593.0);
+        // hadamard_29 is not an AlphaEvolve problem: no value beside the record
+        assertThat(j.getMap("find { it.id == 'hadamard_29' }.bestKnown")).containsEntry("alphaEvolve", null);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.thetaevolve.api;
 
-import dev.thetaevolve.store.RunEntity;
+import dev.thetaevolve.store.RunView;
 import dev.thetaevolve.store.StoreService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -67,8 +67,14 @@ class RunResourceTest {
                 .post("/api/runs").then().statusCode(400).body("message", containsString("bogus"));
         TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "rl", true, "async", true))
                 .post("/api/runs").then().statusCode(400).body("message", containsString("async"));
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "mode", "bogus"))
+                .post("/api/runs").then().statusCode(400).body("message", containsString("mode must be construct or search, got 'bogus'"));
         TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "mutator", "llm"))
                 .post("/api/runs").then().statusCode(400).body("message", containsString("llm.model"));
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "mode", "construct", "searchStarts", 2))
+                .post("/api/runs").then().statusCode(400).body("message", containsString("searchStarts needs mode search"));
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "mode", "search", "searchStarts", 100))
+                .post("/api/runs").then().statusCode(400).body("message", containsString("searchStarts must be between 1 and 64, got '100'"));
     }
 
     @Test
@@ -91,6 +97,18 @@ class RunResourceTest {
     }
 
     @Test
+    void history_maxDownsamplesOnTheServer_keepingTheEndsAndImprovements() {
+        long id = TestRuns.finishedRun();
+        JsonPath all = given().get("/api/runs/" + id + "/history").then().statusCode(200).extract().jsonPath(TestRuns.DOUBLES);
+        List<Double> best = all.getList("best", Double.class);
+        JsonPath two = given().get("/api/runs/" + id + "/history?max=2").then().statusCode(200).extract().jsonPath(TestRuns.DOUBLES);
+        List<Integer> steps = two.getList("step", Integer.class);
+        assertThat(steps).startsWith(0).endsWith(3);
+        for (int i = 1; i < best.size(); i++) if (!best.get(i).equals(best.get(i - 1))) assertThat(steps).contains(i);
+        given().get("/api/runs/" + id + "/history?max=1").then().statusCode(400).body("message", containsString("max"));
+    }
+
+    @Test
     void programs_bestFirst() {
         long id = TestRuns.finishedRun();
         JsonPath p = given().get("/api/runs/" + id + "/programs?top=5").then().statusCode(200).extract().jsonPath(TestRuns.DOUBLES);
@@ -107,7 +125,7 @@ class RunResourceTest {
     void programs_badTop_400() {
         long id = TestRuns.finishedRun();
         given().get("/api/runs/" + id + "/programs?top=0").then().statusCode(400).body("error", is("bad_request"));
-        given().get("/api/runs/" + id + "/programs?top=abc").then().statusCode(404);
+        given().get("/api/runs/" + id + "/programs?top=abc").then().statusCode(400).body("message", containsString("top"));
     }
 
     @Test
@@ -121,6 +139,10 @@ class RunResourceTest {
         assertThat(names).startsWith("step").endsWith("finished");
         assertThat(names.stream().filter("step"::equals).count()).isEqualTo(2);
         assertThat(r.body()).contains("\"evaluations\"").contains("\"children\":4").contains("\"millis\"");
+        String[] lines = r.body().strip().split("\n");
+        String last = lines[lines.length - 1];
+        assertThat(last).as("the end event carries the run's totals").startsWith("data:").contains("\"step\":3")
+                .contains("\"evaluations\":13").contains("\"best\":");
     }
 
     @Test
@@ -132,10 +154,45 @@ class RunResourceTest {
         assertThat(stoppedAt).isLessThan(200);
         TestRuns.authed().post("/api/runs/" + id + "/stop").then().statusCode(409).body("error", is("conflict"));
 
-        TestRuns.authed().body(Map.of("steps", 1)).post("/api/runs/" + id + "/resume").then().statusCode(202)
-                .body("status", is("RUNNING"));
+        // a plain resume goes on towards the stored target (200); stopped again, nothing is lost or redone
+        TestRuns.authed().post("/api/runs/" + id + "/resume").then().statusCode(202).body("status", is("RUNNING"));
+        TestRuns.authed().post("/api/runs/" + id + "/stop").then().statusCode(202);
+        TestRuns.await(id, Duration.ofMinutes(2), "STOPPED");
+        assertThat(given().get("/api/runs/" + id).then().extract().jsonPath(TestRuns.DOUBLES).getInt("step")).isBetween(stoppedAt, 199);
+        assertThat(given().get("/api/runs/" + id + "/history").then().extract().jsonPath().getList("step", Integer.class))
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(0, given().get("/api/runs/" + id).then().extract().jsonPath().getInt("step")).boxed().toList());
+    }
+
+    @Test
+    void resume_plainCompletesTheBudget_stepsExtendIt() {
+        long id = TestRuns.start(2, 9);
         TestRuns.await(id, Duration.ofMinutes(2), "FINISHED");
-        assertThat(given().get("/api/runs/" + id).then().extract().jsonPath(TestRuns.DOUBLES).getInt("step")).isEqualTo(stoppedAt + 1);
+        // nothing left of 2 steps: a plain resume finishes at once, where it was
+        TestRuns.authed().post("/api/runs/" + id + "/resume").then().statusCode(202);
+        TestRuns.await(id, Duration.ofMinutes(2), "FINISHED");
+        assertThat(given().get("/api/runs/" + id).then().extract().jsonPath().getInt("step")).isEqualTo(2);
+        // steps extend the target: 2 + 1
+        TestRuns.authed().body(Map.of("steps", 1)).post("/api/runs/" + id + "/resume").then().statusCode(202).body("status", is("RUNNING"));
+        TestRuns.await(id, Duration.ofMinutes(2), "FINISHED");
+        assertThat(given().get("/api/runs/" + id).then().extract().jsonPath().getInt("step")).isEqualTo(3);
+        assertThat(given().get("/api/runs/" + id).then().extract().jsonPath().getInt("steps")).isEqualTo(3);
+    }
+
+    @Test
+    void limits_refuseOversizedRuns_namingTheLimit() {
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "parents", 1_000_000_000)).post("/api/runs").then().statusCode(400)
+                .body("message", containsString("parents must be <= 1024 (thetaevolve.limits.parents)"));
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "samples", 100_000)).post("/api/runs").then().statusCode(400)
+                .body("message", containsString("thetaevolve.limits.samples"));
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "parents", 1000, "samples", 200)).post("/api/runs").then().statusCode(400)
+                .body("message", containsString("thetaevolve.limits.children-per-step"));
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 2_000_000_000)).post("/api/runs").then().statusCode(400)
+                .body("message", containsString("thetaevolve.limits.steps"));
+        TestRuns.authed().body("{\"problem\":\"circle_packing_26\",\"minutes\":1e308}").post("/api/runs").then().statusCode(400)
+                .body("message", containsString("minutes must be <= 43200 (thetaevolve.limits.minutes)"));
+        long id = TestRuns.finishedRun();
+        TestRuns.authed().body(Map.of("steps", 2_000_000_000)).post("/api/runs/" + id + "/resume").then().statusCode(400)
+                .body("message", containsString("thetaevolve.limits.steps"));
     }
 
     @Test
@@ -164,6 +221,12 @@ class RunResourceTest {
         TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "mutator", "llm",
                         "llm", Map.of("url", "http://127.0.0.1:1/v1", "model", "m", "keyEnv", "THETAEVOLVE_API_TOKEN")))
                 .post("/api/runs").then().statusCode(400).body("message", containsString("keyEnv"));
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "mutator", "llm",
+                        "llm", Map.of("url", "http://127.0.0.1:1/v1", "model", "m", "timeout", "soon")))
+                .post("/api/runs").then().statusCode(400).body("message", containsString("llm.timeout"));
+        TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "mutator", "llm",
+                        "llm", Map.of("url", "http://127.0.0.1:1/v1", "model", "m", "maxFailures", -1)))
+                .post("/api/runs").then().statusCode(400).body("message", containsString("llm.maxFailures"));
         TestRuns.authed().body(Map.of("problem", TestRuns.PROBLEM, "steps", 1, "name", "bad name!")).post("/api/runs").then().statusCode(400);
         TestRuns.authed().body(Map.of("steps", 1)).post("/api/runs").then().statusCode(400).body("message", containsString("problem"));
         TestRuns.authed().body("{\"problem\": \"circle_packing_26\", \"steps\": ").post("/api/runs").then().statusCode(400)
@@ -176,8 +239,8 @@ class RunResourceTest {
     @Test
     void storedConfig_neverHoldsTheToken() {
         long id = TestRuns.finishedRun();
-        RunEntity run = store.run(id);
-        assertThat(run.config).doesNotContain(TestRuns.TOKEN).doesNotContainIgnoringCase("authorization");
-        assertThat(run.config).contains("\"parents\":2");
+        RunView run = store.run(id);
+        assertThat(run.config()).doesNotContain(TestRuns.TOKEN).doesNotContainIgnoringCase("authorization");
+        assertThat(run.config()).contains("\"parents\":2");
     }
 }

@@ -5,7 +5,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -27,26 +30,22 @@ public final class TestRuns {
 
     /** Starts a tiny run; returns its id. */
     public static long start(int steps, long seed) {
-        Map<String, Object> body = Map.of("problem", PROBLEM, "steps", steps, "parents", 2, "samples", 2, "workers", 1, "seed", seed);
+        Map<String, Object> body = Map.of("problem", PROBLEM, "mode", "construct", "steps", steps, "parents", 2, "samples", 2, "workers", 1, "seed", seed);
         return authed().body(body).post("/api/runs").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    /** Waits until the run's status is one of {@code statuses}; fails after {@code timeout}. */
+    /** Waits until the run's status is one of {@code statuses}; fails at once when it failed, and after {@code timeout}. */
     public static String await(long id, Duration timeout, String... statuses) {
-        long end = System.nanoTime() + timeout.toNanos();
-        String status = null;
-        while (System.nanoTime() < end) {
-            JsonPath run = given().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
-            status = run.getString("status");
-            for (String s : statuses) if (s.equals(status)) return status;
-            if (status.equals("FAILED")) throw new AssertionError("run " + id + " failed: " + run.getString("message"));
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("run " + id + " is still " + status + " after " + timeout + "; expected one of " + String.join(", ", statuses));
+        List<String> wanted = List.of(statuses);
+        return Awaitility.await("run " + id + " reaches one of " + wanted).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    JsonPath run = given().get("/api/runs/" + id).then().statusCode(200).extract().jsonPath();
+                    String status = run.getString("status");
+                    if (!wanted.contains(status) && status.equals("FAILED")) {
+                        throw new AssertionError("run " + id + " failed: " + run.getString("message"));
+                    }
+                    return status;
+                }, wanted::contains);
     }
 
     /** One finished 3-step run shared by the read-only tests of this JVM. */

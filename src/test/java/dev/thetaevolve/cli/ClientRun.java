@@ -12,6 +12,11 @@ record ClientRun(int exit, String out, String err) {
         return with(CommandLine.defaultFactory(), args);
     }
 
+    /** As the packaged jar runs a {@link PlainCommands} command: no Quarkus, the few plain parts injected. */
+    static ClientRun plain(String... args) {
+        return with(new PlainCommands.Factory(PlainCommands.COMMANDS.get(args[0])), args);
+    }
+
     /** With a factory, so a test can hand in a preconfigured command instance. */
     static ClientRun with(CommandLine.IFactory factory, String... args) {
         StringWriter out = new StringWriter();

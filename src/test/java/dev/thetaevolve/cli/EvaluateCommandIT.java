@@ -110,6 +110,13 @@ class EvaluateCommandIT {
             assertThat(p.get("direction").asText()).isIn("maximize", "minimize");
             assertThat(p.get("bestKnown").get("value").isNumber()).isTrue();
             assertThat(p.get("bestKnown").get("source").asText()).isNotBlank();
+            assertThat(p.get("bestKnown").get("check").asText()).isNotBlank();
+            assertThat(p.get("bestKnown").has("alphaEvolve")).isTrue();
+            if (p.get("id").asText().equals("circle_packing_26")) {
+                // today's record, with AlphaEvolve's value beside it
+                assertThat(p.get("bestKnown").get("value").asDouble()).isEqualTo(2.6359830774);
+                assertThat(p.get("bestKnown").get("alphaEvolve").get("value").asDouble()).isEqualTo(2.6358627564136983);
+            }
         }
         assertThat(ids).hasSize(19).contains("circle_packing_26", "hadamard_29", "kissing_number_11", "hexagon_packing_11");
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * request it gets.
  */
 final class FakeService implements AutoCloseable {
-    record Request(String method, String path, String authorization, String accept, String body) {
+    record Request(String method, String path, String authorization, String accept, String body, String query) {
     }
 
     private record Answer(int status, String contentType, List<String> chunks) {
@@ -59,7 +59,7 @@ final class FakeService implements AutoCloseable {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = ex.getRequestURI().getRawPath();
         requests.add(new Request(ex.getRequestMethod(), path, ex.getRequestHeaders().getFirst("Authorization"),
-                ex.getRequestHeaders().getFirst("Accept"), body));
+                ex.getRequestHeaders().getFirst("Accept"), body, ex.getRequestURI().getRawQuery()));
         Answer a = routes.get(ex.getRequestMethod() + " " + path);
         if (a == null) a = new Answer(404, "application/json", List.of("{\"error\":\"not_found\",\"message\":\"no route " + path + "\"}"));
         ex.getResponseHeaders().add("Content-Type", a.contentType());

@@ -50,6 +50,14 @@ class LeaderboardCommandTest {
     }
 
     @Test
+    void call_beatenNamesTheLeadersEntryIdNotItsRank() {
+        fake.json("GET", "/api/leaderboards/circle_packing_26", 200, BOARD.replace("\"beatsBestKnown\":false", "\"beatsBestKnown\":true"));
+        ClientRun r = ClientRun.of("leaderboard", "--problem", "circle_packing_26", "--server", fake.url());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().findFirst().orElseThrow()).endsWith("BEATEN by entry 12");
+    }
+
+    @Test
     void call_emptyBoardSaysSo() {
         fake.json("GET", "/api/leaderboards/p", 200,
                 "{\"problem\":\"p\",\"direction\":\"minimize\",\"bestKnown\":{\"value\":1.5,\"source\":\"x\"},\"beatsBestKnown\":true,\"entries\":[]}");

@@ -52,7 +52,7 @@ class LlmRunIT {
             // uncompressed pages, so a search of the file's bytes for the key means something
             String db = base.startsWith("jdbc:") ? base : "jdbc:h2:file:" + Path.of(base).toAbsolutePath() + ";AUTO_SERVER=TRUE";
             String name = "llm-" + System.nanoTime();
-            ProcessBuilder pb = Cli.builder(List.of("run", "--problem", "circle_packing_26", "--mutator", "llm",
+            ProcessBuilder pb = Cli.builder(List.of("run", "--problem", "circle_packing_26", "--mode", "construct", "--mutator", "llm",
                     "--llm-url", server.baseUrl(), "--llm-model", "test-model", "--llm-key-env", "TE_TEST_KEY",
                     "--steps", "2", "--parents", "2", "--samples", "4", "--db", db, "--run", name, "--json"));
             pb.environment().put("TE_TEST_KEY", KEY);
@@ -110,7 +110,7 @@ class LlmRunIT {
             return OpenAiTestServer.Reply.ok(OpenAiTestServer.chat(answers, 900, 400 * n));
         })) {
             String db = Cli.freshDb("bridge");
-            Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--mutator", "llm", "--llm-url", server.baseUrl(),
+            Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--mode", "construct", "--mutator", "llm", "--llm-url", server.baseUrl(),
                     "--llm-model", "test-model", "--steps", "2", "--parents", "2", "--samples", "2", "--db", db,
                     "--run", "bridge-" + System.nanoTime(), "--trainer-url", sideUrl + "/train", "--reload", "vllm",
                     "--reload-url", sideUrl, "--adapter", "cp26-{step}", "--weights-path", "/fallback/{step}", "--json");
@@ -138,7 +138,7 @@ class LlmRunIT {
             return OpenAiTestServer.Reply.ok(OpenAiTestServer.chat(java.util.Collections.nCopies(n, GOOD), 900, 400 * n));
         };
         try (OpenAiTestServer a = OpenAiTestServer.start(script); OpenAiTestServer b = OpenAiTestServer.start(script)) {
-            Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--mutator", "llm", "--llm-url", a.baseUrl(),
+            Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--mode", "construct", "--mutator", "llm", "--llm-url", a.baseUrl(),
                     "--llm-model", "model-a", "--llm-endpoint", b.baseUrl() + ",model-b,2", "--llm-select", "ucb",
                     "--steps", "2", "--parents", "3", "--samples", "2", "--db", Cli.freshDb("two"), "--run", "two-" + System.nanoTime(), "--json");
             assertThat(r.exit()).as(r.err()).isZero();
@@ -147,7 +147,7 @@ class LlmRunIT {
             assertThat(a.requests.size() + b.requests.size()).isEqualTo(2 * 3);
             assertThat(b.requests.peek().body().path("model").asText()).isEqualTo("model-b");
         }
-        Cli.Result bad = Cli.run("run", "--problem", "circle_packing_26", "--mutator", "llm", "--llm-url", "http://127.0.0.1:9/v1",
+        Cli.Result bad = Cli.run("run", "--problem", "circle_packing_26", "--mode", "construct", "--mutator", "llm", "--llm-url", "http://127.0.0.1:9/v1",
                 "--llm-model", "m", "--llm-endpoint", "no-model-here", "--steps", "1", "--db", Cli.freshDb("bad"));
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("URL,MODEL");

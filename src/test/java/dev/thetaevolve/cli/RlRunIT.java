@@ -22,7 +22,7 @@ class RlRunIT {
     void run_rl_storesRolloutsAndCheckpointsAndResumes() throws Exception {
         String db = Cli.freshDb("rl");
         String name = "rl-" + System.nanoTime();
-        Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--rl", "--reward", "shaped", "--steps", "2",
+        Cli.Result r = Cli.run("run", "--problem", "circle_packing_26", "--mode", "construct", "--rl", "--reward", "shaped", "--steps", "2",
                 "--parents", "3", "--samples", "4", "--seed", "5", "--db", db, "--run", name, "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(new ObjectMapper().readTree(r.lastLine()).get("steps").asInt()).isEqualTo(2);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN = "it-token";
+    /** The suite's token (as in %test): a service has one token, stored in its database, and the PostgreSQL suite shares one database. */
+    private static final String TOKEN = "test-token";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private record Server(Process process, int port, Path log) {
@@ -48,17 +50,19 @@ class ServeIT {
         b.environment().put("THETAEVOLVE_API_TOKEN", TOKEN);
         b.environment().put("THETAEVOLVE_LEASE_TTL", "3s"); // adopt a dead replica's runs within seconds
         Server s = new Server(b.start(), port, log);
-        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < end) {
-            if (!s.process.isAlive()) throw new AssertionError(name + " exited at start-up: " + Files.readString(log));
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(s.uri("/q/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) return s;
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+        try {
+            await(name + " healthy").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!s.process.isAlive()) throw new AssertionError(name + " exited at start-up: " + Files.readString(log));
+                try {
+                    return HTTP.send(HttpRequest.newBuilder(s.uri("/q/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (java.io.IOException e) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(name + " did not become healthy: " + Files.readString(log), e);
         }
-        throw new AssertionError(name + " did not become healthy: " + Files.readString(log));
+        return s;
     }
 
     private static HttpResponse<String> post(Server s, String path, String body) throws Exception {
@@ -73,15 +77,18 @@ class ServeIT {
     }
 
     private static JsonNode awaitRun(Server s, long id, String what, java.util.function.Predicate<JsonNode> ok) throws Exception {
-        long end = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        JsonNode r = null;
-        while (System.nanoTime() < end) {
-            r = get(s, "/api/runs/" + id);
-            if (ok.test(r)) return r;
-            assertThat(r.get("status").asText()).as("run failed: " + r.get("message")).isNotEqualTo("FAILED");
-            Thread.sleep(250);
+        JsonNode[] r = {null};
+        try {
+            await("run " + id + " " + what).atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                r[0] = get(s, "/api/runs/" + id);
+                if (ok.test(r[0])) return true;
+                assertThat(r[0].get("status").asText()).as("run failed: " + r[0].get("message")).isNotEqualTo("FAILED");
+                return false;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("run " + id + " never reached " + what + "; last: " + r[0], e);
         }
-        throw new AssertionError("run " + id + " never reached " + what + "; last: " + r);
+        return r[0];
     }
 
     private static void kill(Server s) throws InterruptedException {
@@ -105,7 +112,7 @@ class ServeIT {
         long programs;
         try {
             HttpResponse<String> created = post(b, "/api/runs",
-                    "{\"problem\":\"circle_packing_26\",\"steps\":40,\"parents\":2,\"samples\":2,\"workers\":1,\"seed\":4,\"name\":\"replicas-" + System.nanoTime() + "\"}");
+                    "{\"problem\":\"circle_packing_26\",\"mode\":\"construct\",\"steps\":40,\"parents\":2,\"samples\":2,\"workers\":1,\"seed\":4,\"name\":\"replicas-" + System.nanoTime() + "\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             JsonNode run = JSON.readTree(created.body());
             long id = run.get("id").asLong();
@@ -150,11 +157,13 @@ class ServeIT {
         Server s = serve(Cli.freshDb("clients"), "clients");
         try {
             String url = "http://127.0.0.1:" + s.port();
-            Path ref = EvaluateCommandIT.reference("circle_packing_26");
+            // A construction of this run alone: identical ones are stored once per board, and the PostgreSQL
+            // suite shares one database, where the plain reference may already stand.
+            Path ref = uniqueShrink(EvaluateCommandIT.reference("circle_packing_26"));
             Cli.Result submitted = Cli.run("submit", "--problem", "circle_packing_26", ref.toString(), "--server", url,
                     "--token", TOKEN, "--submitter", "it-reference");
             assertThat(submitted.exit()).as(submitted.err()).isZero();
-            assertThat(submitted.out()).contains("2.6358627564136983").contains("it-reference");
+            assertThat(submitted.out()).contains("2.63586").contains("it-reference");
 
             Cli.Result wrongToken = Cli.run("submit", "--problem", "circle_packing_26", ref.toString(), "--server", url, "--token", "nope");
             assertThat(wrongToken.exit()).isEqualTo(2);
@@ -165,7 +174,7 @@ class ServeIT {
             assertThat(b.get("entries").findValuesAsText("submitter")).contains("it-reference");
 
             HttpResponse<String> created = post(s, "/api/runs",
-                    "{\"problem\":\"circle_packing_26\",\"steps\":3,\"parents\":2,\"samples\":2,\"workers\":1,\"name\":\"watched-" + System.nanoTime() + "\"}");
+                    "{\"problem\":\"circle_packing_26\",\"mode\":\"construct\",\"steps\":3,\"parents\":2,\"samples\":2,\"workers\":1,\"name\":\"watched-" + System.nanoTime() + "\"}");
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String name = JSON.readTree(created.body()).get("name").asText();
             Cli.Result watched = Cli.run("watch", name, "--server", url);
@@ -174,5 +183,18 @@ class ServeIT {
         } finally {
             stopGracefully(s);
         }
+    }
+
+    /** The reference packing with every radius shrunk by a factor of this call's own: strictly valid, and new. */
+    private static Path uniqueShrink(Path reference) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(reference.toFile());
+        double factor = 1 - (1 + Math.floorMod(System.nanoTime(), 1000)) * 1e-12;
+        for (JsonNode circle : json.get("data")) {
+            com.fasterxml.jackson.databind.node.ArrayNode c = (com.fasterxml.jackson.databind.node.ArrayNode) circle;
+            c.set(2, c.numberNode(c.get(2).asDouble() * factor));
+        }
+        Path out = Files.createTempFile(Path.of("target"), "serve-it-", ".json");
+        Files.writeString(out, JSON.writeValueAsString(json));
+        return out;
     }
 }

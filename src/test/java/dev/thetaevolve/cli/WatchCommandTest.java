@@ -58,6 +58,15 @@ class WatchCommandTest {
                 "finished at step 4: 80 evaluations, best 2.6");
         assertThat(fake.requests).extracting(FakeService.Request::path).containsExactly("/api/runs/7", "/api/runs/7/events");
         assertThat(fake.requests.get(1).accept()).isEqualTo("text/event-stream");
+        assertThat(fake.requests.get(1).query()).as("no step between the header and the stream is lost").isEqualTo("after=2");
+    }
+
+    @Test
+    void call_endEventCarriesTheLastStep() {
+        fake.events("/api/runs/7/events", event("finished", "{\"step\":5,\"evaluations\":100,\"best\":2.7}"));
+        ClientRun r = watch(false, "7");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).endsWith("finished at step 5: 100 evaluations, best 2.7\n");
     }
 
     @Test

@@ -26,20 +26,43 @@ class CodeCacheTest {
     }
 
     @Test
-    void get_overEntryBound_evictsLeastRecentlyUsed() {
+    void get_overEntryBound_evictsDownToTheBoundAndReloadsWhatItEvicted() {
         CodeCache<Long, String> cache = CodeCache.boundedByEntries(2, this::load);
-        cache.get(1L);
-        cache.get(2L);
-        cache.get(1L);
-        cache.get(3L);
-        loads.clear();
-        cache.get(1L);
-        cache.get(3L);
-        assertThat(loads).isEmpty();
-        cache.get(2L);
-        assertThat(loads).containsExactly(2L);
+        for (long id = 1; id <= 5; id++) cache.get(id);
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.evictions()).isEqualTo(2);
+        assertThat(cache.evictions()).isEqualTo(3);
+        loads.clear();
+        for (long id = 1; id <= 5; id++) cache.get(id);
+        assertThat(loads).as("the 3 evicted ids load again, the 2 kept do not").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(cache.misses()).isEqualTo(5 + loads.size());
+        assertThat(cache.hits()).isEqualTo(5 - loads.size());
+        assertThat(cache.size()).isEqualTo(2);
+    }
+
+    @Test
+    void get_concurrentMissesOfOneKey_loadOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CodeCache<Long, String> cache = CodeCache.boundedByEntries(10, id -> {
+            calls.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "v" + id;
+        });
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> got = new ArrayList<>();
+            for (int i = 0; i < 4; i++) got.add(pool.submit(() -> cache.get(7L)));
+            org.awaitility.Awaitility.await().until(() -> calls.get() >= 1);
+            release.countDown();
+            for (var f : got) assertThat(f.get()).isEqualTo("v7");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(calls).hasValue(1);
     }
 
     @Test

@@ -47,6 +47,84 @@ class EngineTest {
     }
 
     @Test
+    void stop_whileSampling_abandonsTheStepWithinMillis_andAResumeRedoesItIdentically() throws Exception {
+        // a mutator whose samples of step 2 never arrive (an LLM that hangs), until the step ends
+        java.util.List<java.util.concurrent.CompletableFuture<?>> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BuiltinMutator builtin = BuiltinMutator.create();
+        java.util.concurrent.atomic.AtomicBoolean hang = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.thetaevolve.mutate.Mutator hanging = new dev.thetaevolve.mutate.Mutator() {
+
+            @Override
+            public List<java.util.concurrent.CompletableFuture<dev.thetaevolve.mutate.Sample>> sample(dev.thetaevolve.mutate.MutationRequest r) {
+                if (!hang.get()) return builtin.sample(r);
+                java.util.concurrent.CompletableFuture<dev.thetaevolve.mutate.Sample> never = new java.util.concurrent.CompletableFuture<>();
+                pending.add(never);
+                return List.of(never);
+            }
+
+            @Override
+            public String name() {
+                return "hanging";
+            }
+
+            @Override
+            public void stepEnded() {
+                pending.forEach(f -> f.cancel(true));
+            }
+        };
+        InMemoryRunStore store = new InMemoryRunStore();
+        Engine e = Engine.start(problem, config(3), new InProcessEvaluator(), hanging, store, System::nanoTime);
+        e.step();
+        int programs = store.programs().size();
+        hang.set(true);
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor().schedule(e::abandonStep, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        long t0 = System.nanoTime();
+        assertThatThrownBy(e::step).isInstanceOf(StepAbandoned.class).hasMessageContaining("step 2");
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("ms from the step's start to its abandonment").isLessThan(2_000);
+        assertThat(store.programs()).as("nothing of step 2 is committed").hasSize(programs);
+        assertThat(e.committedSteps()).isEqualTo(1);
+        assertThat(pending).isNotEmpty().allSatisfy(p -> assertThat(p).isCancelled());
+
+        // resumed from the store, step 2 is redone and comes out as in an uninterrupted run of the same seed
+        Engine again = Engine.resume(problem, config(3), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime);
+        again.step();
+        InMemoryRunStore straight = new InMemoryRunStore();
+        Engine s = Engine.start(problem, config(3), new InProcessEvaluator(), BuiltinMutator.create(), straight, System::nanoTime);
+        s.step();
+        s.step();
+        assertThat(hashes(store)).isEqualTo(hashes(straight));
+    }
+
+    @Test
+    void unavailableEvaluator_failsTheStepWithItsMessage_commitsNothing_andResumeRedoesIt() {
+        InMemoryRunStore store = new InMemoryRunStore();
+        Engine e = Engine.start(problem, config(4), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        dev.thetaevolve.evaluate.Evaluator flaky = new dev.thetaevolve.evaluate.Evaluator() {
+            final InProcessEvaluator inner = new InProcessEvaluator();
+
+            @Override
+            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(String source, Problem p, double tolerance) {
+                if (calls.incrementAndGet() == 3) {
+                    return java.util.concurrent.CompletableFuture.failedFuture(new dev.thetaevolve.evaluate.EvaluatorUnavailableException("broker gone"));
+                }
+                return inner.submit(source, p, tolerance);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Engine broken = Engine.resume(problem, config(4), flaky, BuiltinMutator.create(), store, System::nanoTime);
+        assertThatThrownBy(broken::step).isInstanceOf(dev.thetaevolve.evaluate.EvaluatorUnavailableException.class).hasMessage("broker gone");
+        assertThat(store.committedSteps()).isZero();
+        assertThat(store.programs()).hasSize(1);
+        Engine resumed = Engine.resume(problem, config(4), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime);
+        assertThat(resumed.step().children()).isEqualTo(16);
+        assertThat(store.programs()).hasSize(17);
+    }
+
+    @Test
     void run_sameSeed_sameProgramHashes() {
         InMemoryRunStore a = new InMemoryRunStore();
         InMemoryRunStore b = new InMemoryRunStore();
@@ -79,6 +157,114 @@ class EngineTest {
         second.step();
         assertThat(hashes(split)).isEqualTo(hashes(whole));
         assertThat(second.bestScore()).isEqualTo(w.bestScore());
+    }
+
+    /**
+     * Search mode, scripted: a child's construction is its warm start, improved (its value + 1) for one
+     * request seed in three, and otherwise passed on unchanged (a tie, like a broken local solver) or
+     * with solver noise (+1e-12, below the gain a child needs).
+     */
+    static final class TieOrImprove implements dev.thetaevolve.evaluate.Evaluator {
+        @Override
+        public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(String source, Problem p, double tolerance) {
+            throw new UnsupportedOperationException("search mode only");
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(dev.thetaevolve.evaluate.EvalRequest r) {
+            double[][] c = new double[26][3];
+            if (r.warmStart() instanceof double[][] w) c[0][2] = w[0][2];
+            if (r.warmStart() == null || Math.floorMod(r.seed(), 3) == 0) c[0][2] += 1;
+            else if (Math.floorMod(r.seed(), 3) == 1) c[0][2] += 1e-12;
+            return java.util.concurrent.CompletableFuture.completedFuture(new dev.thetaevolve.evaluate.Verdict(true, c[0][2], java.util.Map.of(),
+                    null, null, 0, 1, c, null));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static EngineConfig searchConfig(long seed) {
+        return EngineConfig.builder().parents(4).samples(2).seed(seed).islands(1).populationCap(200).archiveSize(50)
+                .mode(dev.thetaevolve.problem.Mode.SEARCH).build();
+    }
+
+    @Test
+    void searchMode_onlyChildrenThatBeatTheirParentBecomeParents_andResumeKeepsTheRule() {
+        InMemoryRunStore whole = new InMemoryRunStore();
+        Engine w = Engine.start(problem, searchConfig(7), new TieOrImprove(), BuiltinMutator.create(), whole, System::nanoTime);
+        for (int i = 0; i < 6; i++) w.step();
+
+        java.util.Map<Long, ChildRecord> byId = new java.util.HashMap<>();
+        whole.programs().forEach(c -> byId.put(c.id(), c));
+        long ties = whole.programs().stream().filter(c -> c.valid() && c.parentId() >= 0 && byId.get(c.parentId()).score().equals(c.score())).count();
+        long noise = whole.programs().stream().filter(c -> c.valid() && c.parentId() >= 0 && c.score() > byId.get(c.parentId()).score()
+                && c.score() < byId.get(c.parentId()).score() + 0.5).count();
+        assertThat(ties).as("the script makes ties").isPositive();
+        assertThat(noise).as("and noise-level gains").isPositive();
+        for (ChildRecord c : whole.programs()) {
+            if (c.parentId() < 0 || byId.get(c.parentId()).parentId() < 0) continue; // the seed's starts are always parents
+            ChildRecord parent = byId.get(c.parentId());
+            ChildRecord grandparent = byId.get(parent.parentId());
+            assertThat(parent.score()).as("parent %d of %d beats its own parent", parent.id(), c.id()).isGreaterThan(grandparent.score() + 0.5);
+        }
+
+        InMemoryRunStore split = new InMemoryRunStore();
+        Engine first = Engine.start(problem, searchConfig(7), new TieOrImprove(), BuiltinMutator.create(), split, System::nanoTime);
+        for (int i = 0; i < 3; i++) first.step();
+        Engine second = Engine.resume(problem, searchConfig(7), new TieOrImprove(), BuiltinMutator.create(), split, System::nanoTime);
+        for (int i = 0; i < 3; i++) second.step();
+        assertThat(split.programs().stream().map(c -> c.id() + "<" + c.parentId() + ":" + c.score()).toList())
+                .isEqualTo(whole.programs().stream().map(c -> c.id() + "<" + c.parentId() + ":" + c.score()).toList());
+    }
+
+    @Test
+    void searchMode_seedStartsColdSeveralTimes_eachARootWithItsOwnHarnessSeed() {
+        List<dev.thetaevolve.evaluate.EvalRequest> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        TieOrImprove script = new TieOrImprove();
+        dev.thetaevolve.evaluate.Evaluator recording = new dev.thetaevolve.evaluate.Evaluator() {
+            @Override
+            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(String source, Problem p, double tolerance) {
+                return script.submit(source, p, tolerance);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(dev.thetaevolve.evaluate.EvalRequest r) {
+                seen.add(r);
+                return script.submit(r);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        InMemoryRunStore store = new InMemoryRunStore();
+        EngineConfig three = searchConfig(7).toBuilder().searchStarts(3).build();
+        Engine e = Engine.start(problem, three, recording, BuiltinMutator.create(), store, System::nanoTime);
+
+        assertThat(store.programs()).hasSize(3);
+        assertThat(store.programs()).allSatisfy(c -> {
+            assertThat(c.step()).isZero();
+            assertThat(c.parentId()).isEqualTo(-1);
+            assertThat(c.valid()).isTrue();
+        });
+        assertThat(store.programs()).extracting(ChildRecord::summary)
+                .containsExactly("seed program, start 1 of 3", "seed program, start 2 of 3", "seed program, start 3 of 3");
+        assertThat(seen).hasSize(3).allSatisfy(r -> assertThat(r.warmStart()).as("cold").isNull());
+        assertThat(seen).extracting(dev.thetaevolve.evaluate.EvalRequest::seed).doesNotHaveDuplicates()
+                .first().as("the first start keeps step 0's seed").isEqualTo(three.stepSeed(0));
+        assertThat(e.evaluations()).isEqualTo(3);
+
+        e.step();
+        Engine resumed = Engine.resume(problem, three, recording, BuiltinMutator.create(), store, System::nanoTime);
+        assertThat(resumed.committedSteps()).isEqualTo(1);
+        assertThat(resumed.bestScore()).isEqualTo(e.bestScore());
+
+        InMemoryRunStore construct = new InMemoryRunStore();
+        Engine.start(problem, config(2).toBuilder().searchStarts(5).build(), new InProcessEvaluator(), BuiltinMutator.create(), construct, System::nanoTime);
+        assertThat(construct.programs()).as("construct mode's seed is deterministic: one start").hasSize(1);
+        assertThat(construct.programs().get(0).summary()).isEqualTo("seed program");
     }
 
     @Test

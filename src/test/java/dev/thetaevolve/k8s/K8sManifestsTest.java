@@ -102,7 +102,7 @@ class K8sManifestsTest {
 
     @Test
     void workloads_pinImagesAndSetResourcesAndProbes() {
-        assertThat(workloads()).hasSize(3);
+        assertThat(workloads()).hasSize(5);
         for (JsonNode w : workloads()) {
             String name = w.path("metadata").path("name").asText();
             JsonNode labels = w.path("spec").path("template").path("metadata").path("labels");
@@ -226,6 +226,14 @@ class K8sManifestsTest {
         JsonNode np = object("NetworkPolicy/thetaevolve-egress").path("spec");
         assertThat(np.path("podSelector").path("matchLabels")).isEqualTo(podLabels("Deployment/thetaevolve"));
         assertThat(strings(np.path("policyTypes"))).contains("Egress");
+        Set<String> allowed = egressTargets(np);
+        assertThat(allowed).containsExactlyInAnyOrder("postgres/TCP/5432", "vllm/TCP/8000", "rabbitmq/TCP/5672", "dns:kube-dns/UDP/53", "dns:kube-dns/TCP/53");
+        assertThat(podLabels("StatefulSet/postgres").path("app.kubernetes.io/name").asText()).isEqualTo("postgres");
+        assertThat(podLabels("Deployment/vllm").path("app.kubernetes.io/name").asText()).isEqualTo("vllm");
+    }
+
+    /** "target/PROTOCOL/port" for every destination an egress policy allows; no rule may leave 'to' or 'ports' open. */
+    static Set<String> egressTargets(JsonNode np) {
         Set<String> allowed = new HashSet<>();
         for (JsonNode rule : np.path("egress")) {
             assertThat(rule.path("to").size()).as("a rule without 'to' allows every destination").isPositive();
@@ -240,9 +248,168 @@ class K8sManifestsTest {
                 }
             }
         }
-        assertThat(allowed).containsExactlyInAnyOrder("postgres/TCP/5432", "vllm/TCP/8000", "dns:kube-dns/UDP/53", "dns:kube-dns/TCP/53");
-        assertThat(podLabels("StatefulSet/postgres").path("app.kubernetes.io/name").asText()).isEqualTo("postgres");
-        assertThat(podLabels("Deployment/vllm").path("app.kubernetes.io/name").asText()).isEqualTo("vllm");
+        return allowed;
+    }
+
+    // ---- remote evaluation (issue 16): broker, evaluator pods, autoscaling, their network policies
+
+    /**
+     * Measured RSS (BENCHMARKS.md, section 9): the evaluator JVM (191–221 MiB) and a -Xmx512m worker JVM after a
+     * candidate that filled 320 MB of heap (369 MiB; 56–58 MiB after trivial ones). A worker at its full heap is
+     * about 512 + 57 MiB: the limit covers that.
+     */
+    static final int EVALUATOR_JVM_MIB = 221;
+    static final int WORKER_JVM_MIB = 369;
+
+    @Test
+    void rabbitmq_isAStatefulSetWithAPersistentVolume_andCredentialsFromTheBrokerSecret() {
+        JsonNode sts = object("StatefulSet/rabbitmq");
+        JsonNode c = container("StatefulSet/rabbitmq");
+        assertThat(c.path("image").asText()).startsWith("rabbitmq:3.");
+        assertThat(containerPort(c, "amqp")).isEqualTo(5672);
+        JsonNode governing = object("Service/" + sts.path("spec").path("serviceName").asText());
+        assertThat(governing.path("spec").path("clusterIP").asText()).isEqualTo("None");
+        assertServiceTargets("Service/rabbitmq", "StatefulSet/rabbitmq", "amqp", 5672);
+        JsonNode claim = sts.path("spec").path("volumeClaimTemplates").get(0);
+        assertThat(claim.path("spec").path("resources").path("requests").path("storage").asText()).isNotBlank();
+        List<String> mounts = new ArrayList<>();
+        for (JsonNode m : c.path("volumeMounts")) if (m.path("name").asText().equals(claim.path("metadata").path("name").asText())) mounts.add(m.path("mountPath").asText());
+        assertThat(mounts).containsExactly("/var/lib/rabbitmq");
+        Map<String, JsonNode> env = env(c);
+        assertThat(secretValue(env.get("RABBITMQ_DEFAULT_USER"))).isNotBlank();
+        assertThat(secretValue(env.get("RABBITMQ_DEFAULT_PASS"))).isNotBlank();
+    }
+
+    @Test
+    void evaluator_consumesTheBrokerServicesQueue_withTheBrokersCredentials_andMeasuredMemory() {
+        JsonNode c = container("Deployment/thetaevolve-evaluator");
+        assertThat(c.path("image").asText()).isEqualTo(container("Deployment/thetaevolve").path("image").asText());
+        List<String> args = strings(c.path("args"));
+        assertThat(args.get(0)).isEqualTo("evaluator");
+        URI broker = URI.create(argAfter(args, "--broker"));
+        assertThat(broker.getScheme()).isEqualTo("amqp");
+        assertThat(broker.getUserInfo()).as("no credentials in the arguments").isNull();
+        assertThat(broker.getHost()).isEqualTo("rabbitmq");
+        assertThat(broker.getPort()).isEqualTo(servicePort("Service/rabbitmq"));
+        String queue = broker.getQuery().replace("queue=", "");
+        // the service sends its runs' jobs to that queue, and KEDA watches it
+        URI service = URI.create(object("ConfigMap/thetaevolve-config").path("data").path("THETAEVOLVE_EVALUATORS").asText());
+        assertThat(service.getHost()).isEqualTo("rabbitmq");
+        assertThat(service.getPort()).isEqualTo(broker.getPort());
+        assertThat(service.getQuery()).isEqualTo("queue=" + queue);
+        assertThat(object("ScaledObject/thetaevolve-evaluator").path("spec").path("triggers").get(0).path("metadata").path("queueName").asText())
+                .isEqualTo(queue);
+        // both sides read the broker's user from the broker Secret, as RabbitMQ does
+        Map<String, JsonNode> env = env(c);
+        Map<String, JsonNode> serviceEnv = env(container("Deployment/thetaevolve"));
+        Map<String, JsonNode> brokerEnv = env(container("StatefulSet/rabbitmq"));
+        for (String[] pair : new String[][] {{"THETAEVOLVE_BROKER_USERNAME", "RABBITMQ_DEFAULT_USER"}, {"THETAEVOLVE_BROKER_PASSWORD", "RABBITMQ_DEFAULT_PASS"}}) {
+            assertThat(env.get(pair[0]).path("valueFrom")).as(pair[0]).isEqualTo(brokerEnv.get(pair[1]).path("valueFrom"));
+            assertThat(serviceEnv.get(pair[0]).path("valueFrom")).as(pair[0]).isEqualTo(brokerEnv.get(pair[1]).path("valueFrom"));
+        }
+        // memory: the evaluator JVM plus every worker JVM (workers and one warm spare) at its measured size
+        int workers = Integer.parseInt(argAfter(args, "--workers"));
+        assertThat(Integer.parseInt(argAfter(args, "--heap-mb"))).isEqualTo(512);
+        int needed = EVALUATOR_JVM_MIB + (workers + 1) * WORKER_JVM_MIB;
+        assertThat(mebibytes(c.path("resources").path("requests").path("memory").asText())).isGreaterThanOrEqualTo(needed);
+        assertThat(mebibytes(c.path("resources").path("limits").path("memory").asText())).isGreaterThanOrEqualTo(EVALUATOR_JVM_MIB + (workers + 1) * (512 + 58));
+        assertThat(c.path("resources").path("requests").path("cpu").asText()).isEqualTo(Integer.toString(workers));
+        // the probes read the file the evaluator writes
+        String health = argAfter(args, "--health-file");
+        assertThat(strings(c.path("readinessProbe").path("exec").path("command"))).containsExactly("grep", "-q", "ready", health);
+        assertThat(String.join(" ", strings(c.path("livenessProbe").path("exec").path("command")))).contains(health);
+        assertThat(object("Deployment/thetaevolve-evaluator").path("spec").path("template").path("spec").path("terminationGracePeriodSeconds").asInt())
+                .isGreaterThan(Integer.parseInt(argAfter(args, "--grace")));
+    }
+
+    @Test
+    void keda_scalesTheEvaluatorsOnTheJobsQueue_withTheBrokerSecretsUri() {
+        JsonNode so = object("ScaledObject/thetaevolve-evaluator").path("spec");
+        assertThat(so.path("scaleTargetRef").path("name").asText()).isEqualTo("thetaevolve-evaluator");
+        object("Deployment/" + so.path("scaleTargetRef").path("name").asText());
+        assertThat(so.path("minReplicaCount").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(so.path("maxReplicaCount").asInt()).isGreaterThan(so.path("minReplicaCount").asInt());
+        JsonNode trigger = so.path("triggers").get(0);
+        assertThat(trigger.path("type").asText()).isEqualTo("rabbitmq");
+        assertThat(trigger.path("metadata").path("mode").asText()).isEqualTo("QueueLength");
+        assertThat(Integer.parseInt(trigger.path("metadata").path("value").asText())).isPositive();
+        JsonNode auth = object("TriggerAuthentication/" + trigger.path("authenticationRef").path("name").asText()).path("spec");
+        JsonNode ref = auth.path("secretTargetRef").get(0);
+        assertThat(ref.path("parameter").asText()).isEqualTo("host");
+        JsonNode secret = object("Secret/" + ref.path("name").asText()).path("stringData");
+        URI host = URI.create(secret.path(ref.path("key").asText()).asText());
+        assertThat(host.getHost()).isEqualTo("rabbitmq");
+        assertThat(host.getPort()).isEqualTo(servicePort("Service/rabbitmq"));
+        assertThat(host.getUserInfo()).isEqualTo(secret.path("username").asText() + ":" + secret.path("password").asText());
+    }
+
+    @Test
+    void noKedaOverlay_replacesTheKedaObjectsWithACpuHpa() throws IOException {
+        Path overlay = DIR.resolve("no-keda");
+        JsonNode k = YAML.readTree(overlay.resolve("kustomization.yaml").toFile());
+        List<String> resources = strings(k.path("resources"));
+        assertThat(resources).contains("../");
+        Set<String> deleted = new HashSet<>();
+        for (JsonNode p : k.path("patches")) {
+            JsonNode patch = YAML.readTree(p.path("patch").asText());
+            assertThat(patch.path("$patch").asText()).isEqualTo("delete");
+            deleted.add(patch.path("kind").asText() + "/" + patch.path("metadata").path("name").asText());
+        }
+        Set<String> keda = new HashSet<>();
+        OBJECTS.forEach((key, o) -> {
+            if (o.path("apiVersion").asText().startsWith("keda.sh/")) keda.add(key);
+        });
+        assertThat(deleted).isEqualTo(keda);
+        List<String> files = new ArrayList<>(resources);
+        files.remove("../");
+        assertThat(files).hasSize(1);
+        JsonNode hpa = YAML.readTree(overlay.resolve(files.get(0)).toFile());
+        assertThat(hpa.path("kind").asText()).isEqualTo("HorizontalPodAutoscaler");
+        assertThat(hpa.path("apiVersion").asText()).isEqualTo("autoscaling/v2");
+        assertThat(hpa.path("spec").path("scaleTargetRef").path("kind").asText() + "/" + hpa.path("spec").path("scaleTargetRef").path("name").asText())
+                .isEqualTo("Deployment/thetaevolve-evaluator");
+        assertThat(hpa.path("spec").path("metrics").get(0).path("resource").path("name").asText()).isEqualTo("cpu");
+        assertThat(hpa.path("spec").path("maxReplicas").asInt()).isGreaterThan(hpa.path("spec").path("minReplicas").asInt());
+    }
+
+    @Test
+    void networkPolicy_letsEvaluatorsReachOnlyTheBroker_andTheBrokerHearOnlyItsClients() {
+        JsonNode np = object("NetworkPolicy/evaluator-egress").path("spec");
+        assertThat(np.path("podSelector").path("matchLabels")).isEqualTo(podLabels("Deployment/thetaevolve-evaluator"));
+        assertThat(strings(np.path("policyTypes"))).contains("Egress", "Ingress");
+        assertThat(np.path("ingress").size()).as("no ingress at all").isZero();
+        assertThat(egressTargets(np)).containsExactlyInAnyOrder("rabbitmq/TCP/5672", "dns:kube-dns/UDP/53", "dns:kube-dns/TCP/53");
+        assertThat(podLabels("StatefulSet/rabbitmq").path("app.kubernetes.io/name").asText()).isEqualTo("rabbitmq");
+
+        JsonNode in = object("NetworkPolicy/rabbitmq-ingress").path("spec");
+        assertThat(in.path("podSelector").path("matchLabels")).isEqualTo(podLabels("StatefulSet/rabbitmq"));
+        Set<String> from = new HashSet<>();
+        for (JsonNode rule : in.path("ingress")) {
+            assertThat(rule.path("ports").size()).isPositive();
+            for (JsonNode f : rule.path("from")) {
+                from.add(f.has("namespaceSelector") ? "ns:" + f.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText()
+                        : f.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText());
+            }
+            for (JsonNode p : rule.path("ports")) assertThat(p.path("port").asInt()).isEqualTo(5672);
+        }
+        assertThat(from).containsExactlyInAnyOrder("thetaevolve", "thetaevolve-evaluator", "ns:keda");
+    }
+
+    static Map<String, JsonNode> env(JsonNode container) {
+        Map<String, JsonNode> env = new LinkedHashMap<>();
+        container.path("env").forEach(e -> env.put(e.path("name").asText(), e));
+        return env;
+    }
+
+    static String secretValue(JsonNode envEntry) {
+        JsonNode ref = envEntry.path("valueFrom").path("secretKeyRef");
+        return object("Secret/" + ref.path("name").asText()).path("stringData").path(ref.path("key").asText()).asText();
+    }
+
+    static int mebibytes(String quantity) {
+        if (quantity.endsWith("Gi")) return (int) (Double.parseDouble(quantity.substring(0, quantity.length() - 2)) * 1024);
+        if (quantity.endsWith("Mi")) return Integer.parseInt(quantity.substring(0, quantity.length() - 2));
+        throw new AssertionError("unexpected quantity " + quantity);
     }
 
     /** Every name the application reads from the environment: ${NAME} expressions and the env form of each key. */

@@ -55,4 +55,18 @@ class LlmSettingsTest {
         assertThatThrownBy(() -> LlmSettings.builder().endpoint(s.endpoints().get(0)).endpoint(s.endpoints().get(0)))
                 .hasMessage("llm endpoint name 'qwen3@127.0.0.1:8000' is used twice");
     }
+
+    @Test
+    void parseDuration_secondsUnitsAndIso() {
+        assertThat(LlmSettings.parseDuration("--llm-timeout", "90")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(LlmSettings.parseDuration("--llm-timeout", "90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(LlmSettings.parseDuration("--llm-timeout", "1.5m")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(LlmSettings.parseDuration("--llm-timeout", "2h")).isEqualTo(Duration.ofHours(2));
+        assertThat(LlmSettings.parseDuration("--llm-timeout", "250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(LlmSettings.parseDuration("--llm-timeout", "PT5M")).isEqualTo(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> LlmSettings.parseDuration("--llm-timeout", "soon")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--llm-timeout must be a duration > 0 such as 300, 90s, 5m or 1h, got 'soon'");
+        assertThatThrownBy(() -> LlmSettings.parseDuration("--llm-timeout", "0")).hasMessageContaining("got '0'");
+        assertThat(LlmSettings.builder().endpoint(LlmEndpoint.of("http://h:1/v1", "m", null)).build().requestTimeout()).isEqualTo(Duration.ofMinutes(5));
+    }
 }

@@ -29,7 +29,11 @@ public final class OpenAiTestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One scripted reply. */
-    public record Reply(int status, String body, long delayMillis, boolean trickle) {
+    public record Reply(int status, String body, long delayMillis, boolean trickle, java.util.Map<String, String> headers) {
+        public Reply(int status, String body, long delayMillis, boolean trickle) {
+            this(status, body, delayMillis, trickle, java.util.Map.of());
+        }
+
         public static Reply ok(String body) {
             return new Reply(200, body, 0, false);
         }
@@ -40,17 +44,28 @@ public final class OpenAiTestServer implements AutoCloseable {
 
         /** The same reply after {@code millis}, trickling whitespace meanwhile (detects hang-ups). */
         public Reply slow(long millis) {
-            return new Reply(status, body, millis, true);
+            return new Reply(status, body, millis, true, headers);
+        }
+
+        /** The same reply with one more response header (e.g. Retry-After). */
+        public Reply header(String name, String value) {
+            java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, body, delayMillis, trickle, h);
         }
 
         /** The same reply after a plain sleep (fixed latency for the benchmark). */
         public Reply after(long millis) {
-            return new Reply(status, body, millis, false);
+            return new Reply(status, body, millis, false, headers);
         }
     }
 
-    /** A request as received. */
-    public record Request(String path, String authorization, JsonNode body) {
+    /** A request as received, with its arrival time ({@link System#nanoTime()}). */
+    public record Request(String path, String authorization, JsonNode body, long receivedNanos) {
+        /** The model the request asked for. */
+        public String model() {
+            return body.path("model").asText(null);
+        }
     }
 
     private final HttpServer server;
@@ -100,6 +115,7 @@ public final class OpenAiTestServer implements AutoCloseable {
         maxInFlight.accumulateAndGet(now, Math::max);
         started.incrementAndGet();
         long t0 = System.nanoTime();
+        boolean counted = true;
         try {
             JsonNode body;
             try {
@@ -107,11 +123,12 @@ public final class OpenAiTestServer implements AutoCloseable {
             } catch (IOException e) {
                 body = JSON.createObjectNode();
             }
-            Request request = new Request(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("Authorization"), body);
+            Request request = new Request(ex.getRequestURI().getPath(), ex.getRequestHeaders().getFirst("Authorization"), body, t0);
             requests.add(request);
             Reply reply = script.apply(request);
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
+            reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             if (reply.delayMillis() > 0 && reply.trickle()) {
                 ex.sendResponseHeaders(reply.status(), 0);
                 OutputStream out = ex.getResponseBody();
@@ -121,10 +138,16 @@ public final class OpenAiTestServer implements AutoCloseable {
                     out.flush();
                     Thread.sleep(20);
                 }
+                // Leave "in flight" before the last byte goes out: once the client has its reply it may send
+                // the next request, which must not find this one still counted.
+                counted = false;
+                inFlight.decrementAndGet();
                 out.write(bytes);
                 out.close();
             } else {
                 if (reply.delayMillis() > 0) Thread.sleep(reply.delayMillis());
+                counted = false;
+                inFlight.decrementAndGet();
                 ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
                 try (OutputStream out = ex.getResponseBody()) {
                     out.write(bytes);
@@ -137,7 +160,7 @@ public final class OpenAiTestServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) inFlight.decrementAndGet();
             ex.close();
         }
     }

@@ -49,12 +49,8 @@ class SamplingClientTest {
         throw new AssertionError("expected a failure, got " + f.join());
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) throw new AssertionError("condition not met within 10 s");
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition) {
+        org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS).pollInterval(java.time.Duration.ofMillis(10)).until(condition::getAsBoolean);
     }
 
     @Test
@@ -234,6 +230,110 @@ class SamplingClientTest {
             assertThat(c.reasoningTokens()).isEqualTo(100);
             assertThat(c.completionTokens()).isEqualTo(100 + 2 * answerTokens);
             assertThat(client.metrics().snapshot().reasoningTokens()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void submit_honoursRetryAfterSecondsOn429() throws Exception {
+        try (var server = OpenAiTestServer.sequence(Reply.status(429).header("Retry-After", "1"), Reply.ok(OpenAiTestServer.chat("after the wait")));
+             var client = client(settings(server).build())) {
+            Completion c = client.submit(client.openScope(), CALL).get(10, TimeUnit.SECONDS);
+
+            assertThat(c.response().choices().get(0).text()).isEqualTo("after the wait");
+            List<OpenAiTestServer.Request> r = List.copyOf(server.requests);
+            // the backoff alone would retry after 1-5 ms
+            assertThat(Duration.ofNanos(r.get(1).receivedNanos() - r.get(0).receivedNanos())).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void submit_retryAfterDateOn503IsCappedByMaxRetryWait() throws Exception {
+        String inAnHour = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(1));
+        try (var server = OpenAiTestServer.sequence(Reply.status(503).header("Retry-After", inAnHour), Reply.ok(OpenAiTestServer.chat("soon")));
+             var client = client(settings(server).maxRetryWait(Duration.ofMillis(400)).build())) {
+            long t0 = System.nanoTime();
+            Completion c = client.submit(client.openScope(), CALL).get(10, TimeUnit.SECONDS);
+
+            assertThat(c.attempts()).isEqualTo(2);
+            List<OpenAiTestServer.Request> r = List.copyOf(server.requests);
+            assertThat(Duration.ofNanos(r.get(1).receivedNanos() - r.get(0).receivedNanos())).isBetween(Duration.ofMillis(350), Duration.ofSeconds(5));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void parseRetryAfter_secondsDatesAndJunk() {
+        var now = java.time.Instant.parse("2015-10-21T07:27:00Z");
+        assertThat(LlmException.parseRetryAfter("120", now)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(LlmException.parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", now)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(LlmException.parseRetryAfter("Wed, 21 Oct 2015 07:00:00 GMT", now)).isEqualTo(Duration.ZERO);
+        assertThat(LlmException.parseRetryAfter("soon", now)).isNull();
+        assertThat(LlmException.parseRetryAfter(null, now)).isNull();
+        assertThat(LlmException.forStatus(500, "x", "10").retryAfter()).isNull(); // only 429 and 503 carry a wait
+    }
+
+    @Test
+    void submit_400WithNAboveOneSuggestsNoN() throws Exception {
+        try (var server = OpenAiTestServer.sequence(Reply.status(400));
+             var client = client(settings(server).build())) {
+            LlmException many = failureOf(client.submit(client.openScope(), new LlmCall(CALL.messages(), CALL.params().withN(4))));
+            LlmException one = failureOf(client.submit(client.openScope(), CALL));
+
+            assertThat(many.getMessage()).contains("HTTP 400", "n = 4", "--llm-no-n");
+            assertThat(one.getMessage()).contains("HTTP 400").doesNotContain("--llm-no-n");
+        }
+    }
+
+    @Test
+    void submit_givesUpAfterMaxConsecutiveFailuresAndFailsLaterCallsAtOnce() throws Exception {
+        try (var server = OpenAiTestServer.sequence(Reply.status(401));
+             var client = client(settings(server).maxInFlight(1).maxConsecutiveFailures(3).build())) {
+            var scope = client.openScope();
+            List<CompletableFuture<Completion>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) calls.add(client.submit(scope, CALL));
+            for (var c : calls) assertThat(failureOf(c).failure()).isEqualTo(FailureCause.CLIENT_ERROR);
+
+            assertThat(server.started.get()).isEqualTo(3);
+            assertThat(client.fatalFailure()).isNotNull();
+            assertThat(client.fatalFailure().getMessage()).contains("gave up after 3 failed requests in a row", "HTTP 401");
+            assertThat(failureOf(calls.get(5)).getMessage()).contains("gave up");
+        }
+    }
+
+    @Test
+    void submit_aSuccessResetsTheConsecutiveFailureCount() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        try (var server = OpenAiTestServer.start(r -> n.getAndIncrement() % 2 == 0 ? Reply.status(401) : Reply.ok(OpenAiTestServer.chat("ok")));
+             var client = client(settings(server).maxInFlight(1).maxConsecutiveFailures(2).build())) {
+            var scope = client.openScope();
+            for (int i = 0; i < 8; i++) client.submit(scope, CALL).handle((c, e) -> null).get(10, TimeUnit.SECONDS);
+
+            assertThat(server.started.get()).isEqualTo(8);
+            assertThat(client.fatalFailure()).isNull();
+        }
+    }
+
+    @Test
+    void useModel_switchesTheEndpointsOnThatServerOnly() throws Exception {
+        try (var a = OpenAiTestServer.start(OpenAiTestServer.echoN("x")); var b = OpenAiTestServer.start(OpenAiTestServer.echoN("y"))) {
+            var s = LlmSettings.builder().endpoint(LlmEndpoint.of(a.baseUrl(), "base-a", null))
+                    .endpoint(LlmEndpoint.of(b.baseUrl(), "base-b", null)).build();
+            try (var client = client(s)) {
+                var scope = client.openScope();
+                for (int i = 0; i < 6; i++) client.submit(scope, CALL).get(5, TimeUnit.SECONDS);
+                assertThat(client.useModel(java.net.URI.create(a.baseUrl().replace("/v1", "")), "adapter-3"))
+                        .containsExactly("base-a@127.0.0.1:" + java.net.URI.create(a.baseUrl()).getPort());
+                int before = a.requests.size();
+                for (int i = 0; i < 12; i++) client.submit(scope, CALL).get(5, TimeUnit.SECONDS);
+
+                List<String> aModels = a.requests.stream().map(OpenAiTestServer.Request::model).toList();
+                assertThat(aModels.subList(0, before)).containsOnly("base-a");
+                assertThat(aModels.subList(before, aModels.size())).isNotEmpty().containsOnly("adapter-3");
+                assertThat(b.requests).extracting(OpenAiTestServer.Request::model).containsOnly("base-b");
+                assertThat(client.models()).containsValues("adapter-3", "base-b");
+                // a reload server no endpoint lives on (a Service name, say) switches every endpoint
+                assertThat(client.useModel(java.net.URI.create("http://vllm.svc:8000"), "adapter-4")).hasSize(2);
+            }
         }
     }
 

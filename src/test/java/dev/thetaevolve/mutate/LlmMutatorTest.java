@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -101,13 +102,38 @@ class LlmMutatorTest {
     }
 
     @Test
-    void sample_serverIgnoringNFailsMissingSamplesWithAdvice() throws Exception {
-        try (var server = OpenAiTestServer.start(r -> Reply.ok(OpenAiTestServer.chat(TWO_BLOCKS))); var m = mutator(server, true)) {
-            var futures = m.sample(request(3));
+    void sample_serverIgnoringNGetsTheMissingSamplesOneByOneAndSaysSoOnce() throws Exception {
+        List<String> warnings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel() == java.util.logging.Level.WARNING) warnings.add(r.getMessage());
+            }
 
-            assertThat(futures.get(0).get(5, TimeUnit.SECONDS).text()).isEqualTo(TWO_BLOCKS);
-            assertThatThrownBy(() -> futures.get(2).get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(LlmException.class).hasMessageContaining("returned 1 of 3 choices");
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(LlmMutator.class.getName());
+        logger.addHandler(capture);
+        try (var server = OpenAiTestServer.start(r -> Reply.ok(OpenAiTestServer.chat(TWO_BLOCKS))); var m = mutator(server, true)) {
+            List<Sample> first = all(m.sample(request(4)));
+            List<Sample> second = all(m.sample(request(4)));
+
+            assertThat(first).hasSize(4).allMatch(s -> s.text().equals(TWO_BLOCKS));
+            assertThat(second).hasSize(4);
+            assertThat(first).extracting(Sample::summary).anyMatch(x -> x.contains("sample 4/4"));
+            List<Integer> ns = server.requests.stream().map(r -> r.body().path("n").asInt()).toList();
+            assertThat(ns).containsExactly(4, 1, 1, 1, 1, 1, 1, 1); // one probe with n = 4, then one request per sample
+            assertThat(m.onePerSample()).isTrue();
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0)).contains("returned 1 choice for n = 4", "--llm-no-n");
+        } finally {
+            logger.removeHandler(capture);
         }
     }
 
@@ -128,12 +154,11 @@ class LlmMutatorTest {
     void endStep_cancelsLeftoverRequests() throws Exception {
         try (var server = OpenAiTestServer.start(r -> Reply.ok(OpenAiTestServer.chat(TWO_BLOCKS)).slow(5000)); var m = mutator(server, false)) {
             var futures = m.sample(request(4));
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (server.started.get() < 4 && System.nanoTime() < end) Thread.sleep(10);
+            await("all 4 requests reach the server").atMost(5, TimeUnit.SECONDS).until(() -> server.started.get() >= 4);
 
             assertThat(m.endStep()).isEqualTo(4);
             assertThat(futures).allMatch(CompletableFuture::isCompletedExceptionally);
-            while (server.aborted.get() < 4 && System.nanoTime() < end + TimeUnit.SECONDS.toNanos(5)) Thread.sleep(10);
+            await("the server sees all 4 aborted").atMost(10, TimeUnit.SECONDS).until(() -> server.aborted.get() >= 4);
             assertThat(server.aborted.get()).isEqualTo(4);
             assertThat(server.completed.get()).isZero();
         }

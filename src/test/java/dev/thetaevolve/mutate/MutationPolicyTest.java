@@ -37,7 +37,7 @@ class MutationPolicyTest {
     private static MutationPolicy fixed(BuiltinOperator op, int location, int magnitude, List<MutationPolicy.PolicyContext> seen) {
         return (ctx, rng) -> {
             seen.add(ctx);
-            return new MutationPolicy.Choice(op, location, magnitude, -1.5, "[t" + ctx.sampleIndex() + "]");
+            return new MutationPolicy.Choice(op, location, magnitude, -1.5, 100L + ctx.sampleIndex());
         };
     }
 
@@ -58,7 +58,7 @@ class MutationPolicyTest {
     }
 
     @Test
-    void sample_smallMagnitudeGivesSmallChangesAndTheTagEndsTheSummary() {
+    void sample_smallMagnitudeGivesSmallChangesAndTheSampleCarriesTheDecision() {
         List<Sample> samples = sample(fixed(BuiltinOperator.PERTURB_LITERAL, MutationPolicy.ANY, 0, new ArrayList<>()), 30);
         for (int i = 0; i < samples.size(); i++) {
             Matcher m = PERTURB.matcher(samples.get(i).summary());
@@ -66,15 +66,19 @@ class MutationPolicyTest {
             double before = Double.parseDouble(m.group(1)), after = Double.parseDouble(m.group(2));
             // bucket 0: scale <= 1e-4 * (0.3/1e-4)^(1/3) = 1.44e-3, so |log ratio| <= 1.44e-3 * |z|, |z| < 6
             assertThat(Math.abs(Math.log(after / before))).isLessThan(0.01);
-            assertThat(samples.get(i).summary()).endsWith(" [t" + i + "]");
+            assertThat(samples.get(i).decision()).isEqualTo(100L + i);
+            assertThat(samples.get(i).summary()).as("the decision is a field, not text").doesNotContain("100");
         }
     }
 
     @Test
-    void sample_operatorWithNothingInItsBucketFallsBackAndKeepsTheTag() {
+    void sample_operatorWithNothingInItsBucketFallsBackAndKeepsTheDecision() {
         // the block has no for loop: LOOP_BOUND finds nothing anywhere, the roulette takes over
         List<Sample> samples = sample(fixed(BuiltinOperator.LOOP_BOUND, 1, MutationPolicy.ANY, new ArrayList<>()), 5);
-        assertThat(samples).allSatisfy(s -> assertThat(s.summary()).doesNotContain("loop bound").endsWith("]"));
+        assertThat(samples).allSatisfy(s -> {
+            assertThat(s.summary()).doesNotContain("loop bound");
+            assertThat(s.decision()).isNotNull();
+        });
     }
 
     @Test

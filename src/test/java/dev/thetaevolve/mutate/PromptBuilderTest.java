@@ -60,6 +60,47 @@ class PromptBuilderTest {
     }
 
     @Test
+    void build_searchMode_matchesGoldenText() throws Exception {
+        dev.thetaevolve.problem.Problem cp26 = dev.thetaevolve.problem.ProblemCatalog.open(Path.of("")).problem("circle_packing_26");
+        String code = cp26.seedSource(dev.thetaevolve.problem.Mode.SEARCH);
+        Parent parent = new Parent(9, code, 2.6154716163, Map.of("sum_radii", 2.6154716163, "search_hops", 3.0, "search_warm_start", 1.0), null);
+        Parent other = new Parent(4, code.replace("intensity * N / 6", "intensity * N / 3"), 2.61, Map.of(), null);
+        Prompt p = new PromptBuilder(new CharEstimateCounter(), 100_000)
+                .build(new MutationRequest(cp26, parent, List.of(other), 2, 1, dev.thetaevolve.problem.Mode.SEARCH, 2000));
+
+        Path file = Path.of("src/test/resources/dev/thetaevolve/mutate/prompt-search-golden.txt");
+        String actual = "SYSTEM:\n" + p.system() + "\nUSER:\n" + p.user();
+        // after a deliberate template or seed change: mvn test -Dtest=PromptBuilderTest -Dgolden.update=true, then review the diff
+        if (Boolean.getBoolean("golden.update")) Files.writeString(file, actual);
+        assertThat(actual).isEqualTo(Files.readString(file));
+        assertThat(p.user()).contains("basin-hopping harness", "calls them for 2000 ms", "warm start",
+                "public static double[][] improve(double[][] current, Objective objective, SplittableRandom random, long deadlineNanos)",
+                "double violation(c)", "Lbfgs.minimize(");
+        assertThat(p.user()).doesNotContain("public static double[][] solve()");
+        // issue 13's layout: the harness first, read-only inspirations, the program to edit last before the instructions
+        String u = p.user();
+        int lastJava = u.lastIndexOf("```java\n");
+        assertThat(u.substring(lastJava)).startsWith("```java\n" + code.stripTrailing());
+        assertThat(u.indexOf("# How the program is run: search mode")).isLessThan(u.indexOf("## Inspiration 1 (score 2.61), read-only"));
+        assertThat(u.indexOf("# Current program: the one to edit")).isGreaterThan(u.indexOf("## Inspiration 1"));
+        assertThat(u.indexOf("# How to answer")).isGreaterThan(lastJava);
+        assertThat(p.inspirationsKept()).isEqualTo(1);
+    }
+
+    @Test
+    void build_putsTheProgramToEditLastAfterReadOnlyInspirations() {
+        Parent other = new Parent(3, CODE.replace("0.01", "0.02"), 2.5, Map.of(), null);
+        Prompt p = new PromptBuilder(new CharEstimateCounter(), 100_000).build(request("RUNTIME: boom", List.of(other, other)));
+        String u = p.user();
+
+        int lastJava = u.lastIndexOf("```java\n");
+        assertThat(u.substring(lastJava)).startsWith("```java\n" + CODE.stripTrailing()); // the parent is the last program
+        assertThat(u.indexOf("# Current program: the one to edit")).isGreaterThan(u.lastIndexOf("## Inspiration 2"));
+        assertThat(u.indexOf("# How to answer")).isGreaterThan(lastJava);
+        assertThat(u).contains("## Inspiration 1 (score 2.5), read-only", "read-only, for ideas", "Do not edit these");
+    }
+
+    @Test
     void build_printsMetricsAtFullPrecisionAndDistance() {
         Prompt p = new PromptBuilder(new CharEstimateCounter(), 100_000).build(request(null, List.of()));
 

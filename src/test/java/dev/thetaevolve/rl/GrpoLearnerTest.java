@@ -41,7 +41,7 @@ class GrpoLearnerTest {
                             new MutationPolicy.PolicyContext(request, k, Arrays.asList(BuiltinOperator.values()), weights), rng);
                     boolean good = c.operator() == BuiltinOperator.SWAP_OPERATOR;
                     children.add(RolloutsTest.child(id++, parent, good ? ChildStatus.VALID : ChildStatus.INVALID_OUTPUT,
-                            good ? 2.0 : null, "edit " + c.tag(), "diff"));
+                            good ? 2.0 : null, "edit " + c.operator(), "diff", c.decision()));
                 }
             }
             learner.stepCommitted(new StepSummary(step, children.size(), 0, null, -1, 0, children.size()), children);
@@ -70,7 +70,7 @@ class GrpoLearnerTest {
     }
 
     @Test
-    void stepCommitted_withTheRealEngine_learnsEveryStepAndLogsTaggedRollouts() {
+    void stepCommitted_withTheRealEngine_learnsEveryStepFromTheSamplesDecisions() {
         var problem = ProblemCatalog.open(Path.of("")).problem("circle_packing_26");
         InMemoryRolloutSink sink = new InMemoryRolloutSink();
         GrpoLearner learner = GrpoLearner.create(SPEC, RlSettings.builder().plannedSteps(2).build(), sink);
@@ -85,7 +85,7 @@ class GrpoLearnerTest {
         assertThat(learner.policy().updates()).isEqualTo(2);
         assertThat(sink.rollouts()).hasSize(16).allSatisfy(r -> {
             assertThat(r.input()).startsWith("op=");
-            assertThat(r.output()).contains("[rl#");
+            assertThat(r.output()).doesNotContain("[rl#");
             assertThat(r.logprobs()).hasSize(1);
         });
         assertThat(sink.latestCheckpoint()).hasValueSatisfying(c -> assertThat(c.step()).isEqualTo(2));
@@ -106,7 +106,7 @@ class GrpoLearnerTest {
     }
 
     @Test
-    void stepCommitted_untaggedChildrenAreLoggedButNotLearned() {
+    void stepCommitted_childrenWithoutADecisionAreLoggedButNotLearned() {
         InMemoryRolloutSink sink = new InMemoryRolloutSink();
         GrpoLearner learner = GrpoLearner.create(SPEC, RlSettings.builder().checkpointEvery(2).build(), sink);
         Parent parent = new Parent(1, "class P {}", 2.0, null, null);

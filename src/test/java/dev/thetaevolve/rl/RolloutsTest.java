@@ -16,9 +16,14 @@ import static org.assertj.core.api.Assertions.within;
 class RolloutsTest {
 
     static StepObserver.Child child(long id, Parent parent, ChildStatus status, Double score, String summary, String text) {
+        return child(id, parent, status, score, summary, text, null);
+    }
+
+    /** A child whose sample came from the policy decision numbered {@code decision} (null: none). */
+    static StepObserver.Child child(long id, Parent parent, ChildStatus status, Double score, String summary, String text, Long decision) {
         ChildRecord r = new ChildRecord(id, parent.id(), 0, 1, 1, "class C {}", "h" + id, status, score, null,
                 status == ChildStatus.VALID ? score : status.ladderReward(), null, null, summary, null, 0, 0, null);
-        return new StepObserver.Child(r, parent, new Sample(text, summary, 0, 0, 0, "test"));
+        return new StepObserver.Child(r, parent, new Sample(text, summary, 0, 0, 0, "test").withDecision(decision));
     }
 
     @Test

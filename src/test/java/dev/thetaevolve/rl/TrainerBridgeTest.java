@@ -36,6 +36,7 @@ class TrainerBridgeTest {
     private final List<String> stepHeaders = new CopyOnWriteArrayList<>();
     private volatile String trainerAnswer = "";
     private volatile int trainerStatus = 200;
+    private volatile int unloadStatus = 200;
     private volatile CountDownLatch trainerGate = new CountDownLatch(0);
 
     @BeforeEach
@@ -54,6 +55,10 @@ class TrainerBridgeTest {
         server.createContext("/v1/load_lora_adapter", ex -> {
             record(ex);
             answer(ex, 200, "");
+        });
+        server.createContext("/v1/unload_lora_adapter", ex -> {
+            record(ex);
+            answer(ex, unloadStatus, "");
         });
         server.createContext("/update_weights_from_disk", ex -> {
             record(ex);
@@ -128,6 +133,48 @@ class TrainerBridgeTest {
         assertThat(load.get("lora_name").asText()).isEqualTo("policy-3");
         assertThat(load.get("lora_path").asText()).isEqualTo("/weights/step-3");
         assertThat(Files.readString(dir.resolve("step-000003.jsonl"))).isEqualTo(bodies.get(0));
+    }
+
+    @Test
+    void stepCommitted_vllm_tellsTheNewAdapterAndUnloadsAllButTheNewestTwo() throws IOException {
+        List<String> told = new CopyOnWriteArrayList<>();
+        try (TrainerBridge bridge = bridge(BridgeSettings.builder().trainer(base() + "/train").inference(BridgeSettings.Inference.VLLM)
+                .inferenceUrl(base()).adapterName("policy-{step}").weightsPath("/w/{step}"))) {
+            bridge.onAdapterLoaded((url, name) -> told.add(url.getPort() + " " + name));
+            for (int s = 1; s <= 4; s++) bridge.stepCommitted(step(s), children());
+            assertThat(bridge.loadedAdapters()).containsExactly("policy-3", "policy-4");
+        }
+        assertThat(told).containsExactly(server.getAddress().getPort() + " policy-1", server.getAddress().getPort() + " policy-2",
+                server.getAddress().getPort() + " policy-3", server.getAddress().getPort() + " policy-4");
+        assertThat(calls).containsExactly("POST /train", "POST /v1/load_lora_adapter", "POST /train", "POST /v1/load_lora_adapter",
+                "POST /train", "POST /v1/load_lora_adapter", "POST /v1/unload_lora_adapter",
+                "POST /train", "POST /v1/load_lora_adapter", "POST /v1/unload_lora_adapter");
+        assertThat(JSON.readTree(bodies.get(6)).get("lora_name").asText()).isEqualTo("policy-1");
+        assertThat(JSON.readTree(bodies.get(9)).get("lora_name").asText()).isEqualTo("policy-2");
+    }
+
+    @Test
+    void stepCommitted_vllm_aFailedUnloadIsNotAFailedStep() {
+        unloadStatus = 404;
+        try (TrainerBridge bridge = bridge(BridgeSettings.builder().trainer(base() + "/train").inference(BridgeSettings.Inference.VLLM)
+                .inferenceUrl(base()).adapterName("p-{step}").weightsPath("/w/{step}").keepAdapters(1))) {
+            bridge.stepCommitted(step(1), children());
+            bridge.stepCommitted(step(2), children());
+            assertThat(bridge.loadedAdapters()).containsExactly("p-2");
+        }
+        assertThat(calls).endsWith("POST /v1/load_lora_adapter", "POST /v1/unload_lora_adapter");
+    }
+
+    @Test
+    void stepCommitted_sglang_keepsTheModelName() {
+        List<String> told = new CopyOnWriteArrayList<>();
+        try (TrainerBridge bridge = bridge(BridgeSettings.builder().trainer(base() + "/train").inference(BridgeSettings.Inference.SGLANG)
+                .inferenceUrl(base()).weightsPath("/w/{step}"))) {
+            bridge.onAdapterLoaded((url, name) -> told.add(name));
+            bridge.stepCommitted(step(1), children());
+        }
+        assertThat(told).isEmpty();
+        assertThat(calls).containsExactly("POST /train", "POST /update_weights_from_disk");
     }
 
     @Test

@@ -2,10 +2,12 @@ package dev.thetaevolve.service;
 
 import dev.thetaevolve.evolve.EngineConfig;
 import dev.thetaevolve.store.LeaseStore;
-import dev.thetaevolve.store.RunEntity;
+import dev.thetaevolve.store.RunView;
+import dev.thetaevolve.store.RunStatus;
 import dev.thetaevolve.store.StoreService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,65 +35,62 @@ class RunManagerTest {
     }
 
     /** A run left RUNNING by a process that is gone, with a budget of {@code steps} steps. */
-    private RunEntity orphan(String holder, Instant leaseUntil, int steps) {
-        RunEntity r = runs.create("orphan-" + System.nanoTime(), tiny(steps));
-        leaseStore.setBudget(r.id, steps, null);
-        leaseStore.acquire(r.id, holder, Instant.now(), leaseUntil, h -> false);
-        leaseStore.transition(r.id, "CREATED", "RUNNING");
+    private RunView orphan(String holder, Instant leaseUntil, int steps) {
+        RunView r = runs.create("orphan-" + System.nanoTime(), tiny(steps));
+        leaseStore.setBudget(r.id(), steps, null);
+        leaseStore.acquire(r.id(), holder, Instant.now(), leaseUntil, h -> false);
+        leaseStore.transition(r.id(), RunStatus.CREATED, RunStatus.RUNNING);
         return r;
     }
 
-    private RunEntity await(long id, String status) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < end) {
-            RunEntity r = store.run(id);
-            if (r.status.equals(status) && !manager.drivesHere(id)) return r;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run " + id + " is " + store.run(id).status + ", expected " + status);
+    private RunView await(long id, RunStatus status) {
+        Awaitility.await("run " + id + " is " + status + " and no longer driven here").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> store.run(id).status() == status && !manager.drivesHere(id));
+        return store.run(id);
     }
 
     @Test
-    void adoptOrphans_expiredLease_resumedToItsBudget() throws Exception {
-        RunEntity r = orphan("otherhost/1/gone", Instant.now().minusSeconds(1), 2);
+    void adoptOrphans_expiredLease_resumedToItsBudget() {
+        RunView r = orphan("otherhost/1/gone", Instant.now().minusSeconds(1), 2);
         manager.adoptOrphans();
-        RunEntity done = await(r.id, "FINISHED");
-        assertThat(done.committedSteps).isEqualTo(2);
-        assertThat(done.programs).isEqualTo(1 + 2 * 4);
-        assertThat(done.leaseOwner).as("released when finished").isNull();
+        RunView done = await(r.id(), RunStatus.FINISHED);
+        assertThat(done.committedSteps()).isEqualTo(2);
+        assertThat(done.programs()).isEqualTo(1 + 2 * 4);
+        assertThat(done.leaseOwner()).as("released when finished").isNull();
     }
 
     @Test
     void adoptOrphans_liveForeignLease_leftAlone() {
-        RunEntity r = orphan("otherhost/1/alive", Instant.now().plusSeconds(60), 2);
+        RunView r = orphan("otherhost/1/alive", Instant.now().plusSeconds(60), 2);
         manager.adoptOrphans();
-        assertThat(manager.drivesHere(r.id)).isFalse();
-        assertThat(store.run(r.id).leaseOwner).isEqualTo("otherhost/1/alive");
-        assertThatThrownBy(() -> manager.resume(r.id, 1, null)).isInstanceOf(Conflict.class).hasMessageContaining("otherhost/1/alive");
+        assertThat(manager.drivesHere(r.id())).isFalse();
+        assertThat(store.run(r.id()).leaseOwner()).isEqualTo("otherhost/1/alive");
+        assertThatThrownBy(() -> manager.resume(r.id(), 1, null)).isInstanceOf(Conflict.class).hasMessageContaining("otherhost/1/alive");
     }
 
     @Test
     void stop_runDrivenElsewhere_setsStopping() {
-        RunEntity r = orphan("otherhost/1/alive2", Instant.now().plusSeconds(60), 2);
-        assertThat(manager.stop(r.id).status).isEqualTo("STOPPING");
-        assertThatThrownBy(() -> manager.resume(r.id, 1, null)).isInstanceOf(Conflict.class);
+        RunView r = orphan("otherhost/1/alive2", Instant.now().plusSeconds(60), 2);
+        assertThat(manager.stop(r.id()).status()).isEqualTo(RunStatus.STOPPING);
+        assertThatThrownBy(() -> manager.resume(r.id(), 1, null)).isInstanceOf(Conflict.class);
     }
 
     @Test
     void stop_orphanNobodyDrives_stoppedAtOnce() {
-        RunEntity r = orphan("otherhost/1/gone2", Instant.now().minusSeconds(5), 2);
-        assertThat(manager.stop(r.id).status).isEqualTo("STOPPED");
+        RunView r = orphan("otherhost/1/gone2", Instant.now().minusSeconds(5), 2);
+        assertThat(manager.stop(r.id()).status()).isEqualTo(RunStatus.STOPPED);
     }
 
     @Test
     void drive_cliPathHoldsTheLease_secondDriverRefused() {
-        RunEntity r = runs.create("cli-" + System.nanoTime(), tiny(1));
+        RunView r = runs.create("cli-" + System.nanoTime(), tiny(1));
         Leases.Lease lease = runs.begin(r, new RunService.Control(), tiny(1));
         try (lease) {
             assertThatThrownBy(() -> runs.drive(r, tiny(1), null, null)).isInstanceOf(Conflict.class).hasMessageContaining(leases.owner());
         }
-        runs.drive(store.run(r.id), tiny(1), null, null);
-        assertThat(store.run(r.id).status).isEqualTo("FINISHED");
+        runs.drive(store.run(r.id()), tiny(1), null, null);
+        assertThat(store.run(r.id()).status()).isEqualTo(RunStatus.FINISHED);
     }
 
     @Test

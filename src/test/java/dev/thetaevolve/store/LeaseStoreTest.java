@@ -24,7 +24,7 @@ class LeaseStoreTest {
     StoreService store;
 
     private long newRun() {
-        return store.createRun("lease-" + System.nanoTime(), "circle_packing_26", "builtin", "{}", 0).id;
+        return store.createRun("lease-" + System.nanoTime(), "circle_packing_26", "builtin", "{}", 0).id();
     }
 
     @Test
@@ -39,10 +39,10 @@ class LeaseStoreTest {
         Instant later = now.plusSeconds(31);
         assertThat(leases.acquire(run, "b", later, later.plusSeconds(30), h -> false)).as("expired: taken over").isTrue();
         assertThat(leases.renew(run, "a", later.plusSeconds(30), 0)).as("the old holder has lost it").isFalse();
-        assertThat(leases.setStatus(run, "a", "FINISHED", null)).isFalse();
-        assertThat(leases.setStatus(run, "b", "RUNNING", null)).isTrue();
+        assertThat(leases.setStatus(run, "a", RunStatus.FINISHED, null)).isFalse();
+        assertThat(leases.setStatus(run, "b", RunStatus.RUNNING, null)).isTrue();
         assertThat(leases.renew(run, "b", later.plusSeconds(60), 1500)).isTrue();
-        assertThat(store.run(run).drivenMillis).isEqualTo(1500);
+        assertThat(store.run(run).drivenMillis()).isEqualTo(1500);
     }
 
     @Test
@@ -89,8 +89,8 @@ class LeaseStoreTest {
     @Test
     void transition_onlyFromExpectedStatus() {
         long run = newRun();
-        assertThat(leases.transition(run, "RUNNING", "STOPPING")).isFalse();
-        assertThat(leases.transition(run, "CREATED", "STOPPED")).isTrue();
-        assertThat(store.run(run).status).isEqualTo("STOPPED");
+        assertThat(leases.transition(run, RunStatus.RUNNING, RunStatus.STOPPING)).isFalse();
+        assertThat(leases.transition(run, RunStatus.CREATED, RunStatus.STOPPED)).isTrue();
+        assertThat(store.run(run).status()).isEqualTo(RunStatus.STOPPED);
     }
 }

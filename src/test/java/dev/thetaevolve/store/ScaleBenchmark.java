@@ -61,7 +61,7 @@ class ScaleBenchmark {
         Problem problem = catalog.problem("circle_packing_26");
         String seed = problem.seedSource();
         String hash = CodeNormalizer.hash(seed);
-        RunEntity run = store.createRun("scale-" + System.nanoTime(), problem.id(), "builtin", "{}", 1);
+        RunView run = store.createRun("scale-" + System.nanoTime(), problem.id(), "builtin", "{}", 1);
         long t0 = System.nanoTime();
         int perStep = 512;
         long id = 0;
@@ -77,13 +77,13 @@ class ScaleBenchmark {
                         valid ? ChildStatus.VALID : ChildStatus.INVALID_OUTPUT, valid ? score : null, null, valid ? score : -0.1,
                         null, Map.of(), "bench", "janino", 3, 1, null));
             }
-            store.commitStep(run.id, new StepSummary(step, n, n, 1.0, 0, 0, n), batch);
+            store.commitStep(run.id(), new StepSummary(step, n, n, 1.0, 0, 0, n), batch);
             step++;
         }
         double fillSeconds = (System.nanoTime() - t0) / 1e9;
         EngineConfig config = EngineConfig.builder().populationCap(total).archiveSize(1000).build();
         long r0 = System.nanoTime();
-        Engine engine = Engine.resume(problem, config, new InstantEvaluator(null), BuiltinMutator.create(), new PanacheRunStore(store, run.id), System::nanoTime);
+        Engine engine = Engine.resume(problem, config, new InstantEvaluator(null), BuiltinMutator.create(), new PanacheRunStore(store, run.id()), System::nanoTime);
         double resumeSeconds = (System.nanoTime() - r0) / 1e9;
         assertThat(engine.programs()).isEqualTo(total);
         System.out.printf("SCALE resume: %d programs stored in %.1f s; resume (read metadata + rebuild index) %.2f s%n", total, fillSeconds, resumeSeconds);
@@ -99,8 +99,8 @@ class ScaleBenchmark {
             if (where.equals("memory")) {
                 engine = Engine.start(problem, config, new InstantEvaluator(seedVerdict), BuiltinMutator.create(), new InMemoryRunStore(), System::nanoTime);
             } else {
-                RunEntity run = store.createRun("overhead-" + System.nanoTime(), problem.id(), "builtin", "{}", 3);
-                engine = Engine.start(problem, config, new InstantEvaluator(seedVerdict), BuiltinMutator.create(), new PanacheRunStore(store, run.id), System::nanoTime);
+                RunView run = store.createRun("overhead-" + System.nanoTime(), problem.id(), "builtin", "{}", 3);
+                engine = Engine.start(problem, config, new InstantEvaluator(seedVerdict), BuiltinMutator.create(), new PanacheRunStore(store, run.id()), System::nanoTime);
             }
             for (int i = 0; i < 3; i++) engine.step(); // warm-up
             int steps = 10;

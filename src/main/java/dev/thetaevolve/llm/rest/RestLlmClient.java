@@ -74,7 +74,7 @@ public final class RestLlmClient implements LlmClient {
             } catch (RuntimeException notReadable) {
                 body = "";
             }
-            return LlmException.forStatus(w.getResponse().getStatus(), body);
+            return LlmException.forStatus(w.getResponse().getStatus(), body, w.getResponse().getHeaderString("Retry-After"));
         }
         return new LlmException(FailureCause.CONNECTION, 0, e.toString(), e);
     }

@@ -48,8 +48,34 @@ public final class CirclePackings {
         Map<String, Double> metrics = metrics(c, halfPerimeter);
         return Formalization.verdict(metrics.get("sum_radii"), metrics, tol, t -> violation(c, halfPerimeter, t), () -> {
             double[][] shrunk = shrink(c, halfPerimeter);
-            return shrunk == null ? null : Rows.columnSum(shrunk, 2);
+            return shrunk == null ? null : new Formalization.Repaired(Rows.columnSum(shrunk, 2), shrunk);
         });
+    }
+
+    /**
+     * A smooth-ish measure of how far a packing of {@code n} circles is from valid, for search heuristics:
+     * the sum of pair overlaps, wall excesses (unit square when {@code halfPerimeter} is NaN, else the
+     * half-perimeter excess) and negative radii; 0 when strictly valid. A wrong shape or a non-finite number
+     * gives +Infinity.
+     */
+    public static double violationMeasure(double[][] c, int n, double halfPerimeter) {
+        if (Rows.check(c, n, 3, "circle", LAYOUT) != null) return Double.POSITIVE_INFINITY;
+        double v = 0;
+        boolean square = Double.isNaN(halfPerimeter);
+        for (int i = 0; i < n; i++) {
+            double x = c[i][0], y = c[i][1], r = c[i][2];
+            if (r < 0) v += -r;
+            if (square) {
+                v += Math.max(0, r - x) + Math.max(0, r - y) + Math.max(0, x + r - 1) + Math.max(0, y + r - 1);
+            }
+            for (int j = i + 1; j < n; j++) {
+                double dx = x - c[j][0], dy = y - c[j][1];
+                v += Math.max(0, r + c[j][2] - Math.sqrt(dx * dx + dy * dy));
+            }
+        }
+        if (!square) v += Math.max(0, width(c, 0) + width(c, 1) - halfPerimeter);
+        if (v == 0 && violation(c, halfPerimeter, 0) != null) v = Double.MIN_NORMAL; // a breach below rounding
+        return v;
     }
 
     /** The first constraint broken by more than {@code tol}, as a reason; null when none is. */

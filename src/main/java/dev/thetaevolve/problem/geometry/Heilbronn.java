@@ -37,7 +37,7 @@ public final class Heilbronn {
         m.put("min_edge_margin", minEdgeMargin(p));
         return Formalization.verdict(score, m, tol, t -> outside(p, t), () -> {
             double[][] scaled = shrinkIntoTriangle(p);
-            return scaled == null ? null : minTriangleArea(scaled, null) / UNIT_TRIANGLE_AREA;
+            return scaled == null ? null : new Formalization.Repaired(minTriangleArea(scaled, null) / UNIT_TRIANGLE_AREA, scaled);
         });
     }
 

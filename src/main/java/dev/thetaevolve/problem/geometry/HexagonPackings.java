@@ -50,7 +50,7 @@ public final class HexagonPackings {
         m.put("tightest_outer_side", tightestSide(inner, outer));
         return Formalization.verdict(side, m, tol, t -> violation(inner, outer, t), () -> {
             double[][] fixed = formalize(inner, outer);
-            return fixed == null ? null : fixed[n][2];
+            return fixed == null ? null : new Formalization.Repaired(fixed[n][2], fixed);
         });
     }
 

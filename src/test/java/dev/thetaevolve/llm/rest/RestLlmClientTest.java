@@ -24,6 +24,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,10 +74,9 @@ class RestLlmClientTest {
 
                 var step = sampling.openScope();
                 var late = sampling.submit(step, call);
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (server.started.get() < 3 && System.nanoTime() < end) Thread.sleep(10);
+                await("the late request reaches the server").atMost(5, TimeUnit.SECONDS).until(() -> server.started.get() >= 3);
                 step.cancel();
-                while (server.aborted.get() < 1 && System.nanoTime() < end + TimeUnit.SECONDS.toNanos(5)) Thread.sleep(10);
+                await("the server sees the cancelled request aborted").atMost(10, TimeUnit.SECONDS).until(() -> server.aborted.get() >= 1);
 
                 assertThat(late).isCancelled();
                 assertThat(server.aborted.get()).isEqualTo(1);

@@ -16,7 +16,7 @@ class FormalizationTest {
 
     @Test
     void verdict_strictMode_invalidWithStrictReason() {
-        Verification v = Formalization.verdict(2.0, new HashMap<>(), 0, FormalizationTest::brokenByOneNano, () -> 1.0);
+        Verification v = Formalization.verdict(2.0, new HashMap<>(), 0, FormalizationTest::brokenByOneNano, () -> new Formalization.Repaired(1.0, null));
 
         assertThat(v.valid()).isFalse();
         assertThat(v.reason()).isEqualTo("broken by 1e-9");
@@ -24,11 +24,12 @@ class FormalizationTest {
 
     @Test
     void verdict_tolerantAndRepaired_validWithStrictScore() {
-        Verification v = Formalization.verdict(2.0, new HashMap<>(), 1e-6, FormalizationTest::brokenByOneNano, () -> 1.5);
+        Verification v = Formalization.verdict(2.0, new HashMap<>(), 1e-6, FormalizationTest::brokenByOneNano, () -> new Formalization.Repaired(1.5, new double[][]{{1.5}}));
 
         assertThat(v.valid()).isTrue();
         assertThat(v.score()).isEqualTo(2.0);
         assertThat(v.strictScore()).isEqualTo(1.5);
+        assertThat(v.strictConstruction()).isEqualTo(new double[][]{{1.5}});
         assertThat(v.metrics()).containsEntry("strictly_valid", 0.0).containsEntry("strict_score", 1.5);
     }
 
@@ -43,7 +44,7 @@ class FormalizationTest {
 
     @Test
     void verdict_beyondTolerance_invalidSayingSo() {
-        Verification v = Formalization.verdict(2.0, new HashMap<>(), 1e-12, FormalizationTest::brokenByOneNano, () -> 1.0);
+        Verification v = Formalization.verdict(2.0, new HashMap<>(), 1e-12, FormalizationTest::brokenByOneNano, () -> new Formalization.Repaired(1.0, null));
 
         assertThat(v.reason()).isEqualTo("broken by 1e-9 (beyond the tolerance 1.0E-12)");
     }
