@@ -268,6 +268,38 @@ class EngineTest {
     }
 
     @Test
+    void searchMode_aLaterColdStartThatFails_refusesTheRunAndNamesTheStart() {
+        TieOrImprove script = new TieOrImprove();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        dev.thetaevolve.evaluate.Evaluator secondFails = new dev.thetaevolve.evaluate.Evaluator() {
+            @Override
+            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(String source, Problem p, double tolerance) {
+                return script.submit(source, p, tolerance);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(dev.thetaevolve.evaluate.EvalRequest r) {
+                if (calls.incrementAndGet() == 2) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(dev.thetaevolve.evaluate.Verdict.failed(
+                            dev.thetaevolve.evaluate.ErrorKind.INVALID_OUTPUT, "circle 3 leaves the square", null, 0, 0));
+                }
+                return script.submit(r);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        InMemoryRunStore store = new InMemoryRunStore();
+        assertThatThrownBy(() -> Engine.start(problem, searchConfig(7).toBuilder().searchStarts(3).build(), secondFails,
+                BuiltinMutator.create(), store, System::nanoTime))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("is not valid (start 2 of 3)").hasMessageContaining("circle 3 leaves the square");
+        assertThat(store.programs()).as("nothing of a refused start is committed").isEmpty();
+        assertThat(store.committedSteps()).isZero();
+    }
+
+    @Test
     void runAsync_commitsEachParentGroupAsItsOwnStep() {
         InMemoryRunStore store = new InMemoryRunStore();
         Engine e = Engine.start(problem, config(3), new InProcessEvaluator(), BuiltinMutator.create(), store, System::nanoTime);
