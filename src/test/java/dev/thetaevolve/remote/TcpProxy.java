@@ -38,9 +38,15 @@ public final class TcpProxy implements AutoCloseable {
             while (!s.isClosed()) {
                 try {
                     Socket in = s.accept();
+                    // a close() of a server socket blocked in accept() does not stop a connection that reaches the
+                    // kernel before the accepting thread is woken: accept() still returns it. Such a connection
+                    // came after cut() and must die, or it would outlive the cut (seen on a loaded machine).
+                    if (!keep(s, in)) return;
                     Socket out = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    sockets.add(in);
-                    sockets.add(out);
+                    if (!keep(s, out)) {
+                        closeQuietly(in);
+                        return;
+                    }
                     pump(in, out);
                     pump(out, in);
                 } catch (IOException e) {
@@ -50,6 +56,16 @@ public final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-accept");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Registers a connection of server socket {@code s} for the next cut, or closes it when {@code s} was cut already. */
+    private synchronized boolean keep(ServerSocket s, Socket socket) {
+        if (s.isClosed() || s != server) {
+            closeQuietly(socket);
+            return false;
+        }
+        sockets.add(socket);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
