@@ -223,22 +223,10 @@ class EngineTest {
     void searchMode_seedStartsColdSeveralTimes_eachARootWithItsOwnHarnessSeed() {
         List<dev.thetaevolve.evaluate.EvalRequest> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         TieOrImprove script = new TieOrImprove();
-        dev.thetaevolve.evaluate.Evaluator recording = new dev.thetaevolve.evaluate.Evaluator() {
-            @Override
-            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(String source, Problem p, double tolerance) {
-                return script.submit(source, p, tolerance);
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(dev.thetaevolve.evaluate.EvalRequest r) {
-                seen.add(r);
-                return script.submit(r);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        dev.thetaevolve.evaluate.Evaluator recording = around(script, r -> {
+            seen.add(r);
+            return script.submit(r);
+        });
         InMemoryRunStore store = new InMemoryRunStore();
         EngineConfig three = searchConfig(7).toBuilder().searchStarts(3).build();
         Engine e = Engine.start(problem, three, recording, BuiltinMutator.create(), store, System::nanoTime);
@@ -271,25 +259,10 @@ class EngineTest {
     void searchMode_aLaterColdStartThatFails_refusesTheRunAndNamesTheStart() {
         TieOrImprove script = new TieOrImprove();
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        dev.thetaevolve.evaluate.Evaluator secondFails = new dev.thetaevolve.evaluate.Evaluator() {
-            @Override
-            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(String source, Problem p, double tolerance) {
-                return script.submit(source, p, tolerance);
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(dev.thetaevolve.evaluate.EvalRequest r) {
-                if (calls.incrementAndGet() == 2) {
-                    return java.util.concurrent.CompletableFuture.completedFuture(dev.thetaevolve.evaluate.Verdict.failed(
-                            dev.thetaevolve.evaluate.ErrorKind.INVALID_OUTPUT, "circle 3 leaves the square", null, 0, 0));
-                }
-                return script.submit(r);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        dev.thetaevolve.evaluate.Evaluator secondFails = around(script, r -> calls.incrementAndGet() == 2
+                ? java.util.concurrent.CompletableFuture.completedFuture(dev.thetaevolve.evaluate.Verdict.failed(
+                        dev.thetaevolve.evaluate.ErrorKind.INVALID_OUTPUT, "circle 3 leaves the square", null, 0, 0))
+                : script.submit(r));
         InMemoryRunStore store = new InMemoryRunStore();
         assertThatThrownBy(() -> Engine.start(problem, searchConfig(7).toBuilder().searchStarts(3).build(), secondFails,
                 BuiltinMutator.create(), store, System::nanoTime))
@@ -297,6 +270,26 @@ class EngineTest {
                 .hasMessageContaining("is not valid (start 2 of 3)").hasMessageContaining("circle 3 leaves the square");
         assertThat(store.programs()).as("nothing of a refused start is committed").isEmpty();
         assertThat(store.committedSteps()).isZero();
+    }
+
+    /** An evaluator that answers plain submissions with {@code inner} and requests with {@code requests}. */
+    private static dev.thetaevolve.evaluate.Evaluator around(dev.thetaevolve.evaluate.Evaluator inner,
+            java.util.function.Function<dev.thetaevolve.evaluate.EvalRequest, java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict>> requests) {
+        return new dev.thetaevolve.evaluate.Evaluator() {
+            @Override
+            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(String source, Problem p, double tolerance) {
+                return inner.submit(source, p, tolerance);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<dev.thetaevolve.evaluate.Verdict> submit(dev.thetaevolve.evaluate.EvalRequest r) {
+                return requests.apply(r);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Test
